@@ -1,0 +1,73 @@
+package dev.laurel.engine;
+
+import dev.laurel.engine.attribute.AttributeDef;
+import dev.laurel.engine.attribute.AttributeDef.AttributeType;
+import dev.laurel.engine.metric.Metric;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Immutable snapshot of one scope's configuration (DESIGN: read models in memory). The hot path
+ * reads it and never queries the store for configuration; a change swaps in a new snapshot.
+ */
+public final class ScopeConfig {
+  private final List<Metric> metrics;
+  private final List<AttributeDef> attributes;
+  private final double controlRatio;
+  private final Map<String, Metric> metricsByKey = new HashMap<>();
+  private final Map<String, Metric> metricsById = new HashMap<>();
+  private final Map<String, AttributeDef> userAttributes = new HashMap<>();
+  private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
+
+  public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this.metrics = List.copyOf(metrics);
+    this.attributes = List.copyOf(attributes);
+    this.controlRatio = controlRatio;
+    for (Metric m : this.metrics) {
+      metricsByKey.put(m.key(), m);
+      metricsById.put(m.id(), m);
+    }
+    for (AttributeDef a : this.attributes) {
+      (a.type() == AttributeType.USER ? userAttributes : eventAttributes).put(a.key(), a);
+    }
+  }
+
+  public static ScopeConfig empty() {
+    return new ScopeConfig(List.of(), List.of(), 0);
+  }
+
+  /** Active metrics in creation order (METRIC-7). */
+  public List<Metric> metrics() {
+    return metrics;
+  }
+
+  /** Attribute definitions of both types in creation order. */
+  public List<AttributeDef> attributes() {
+    return attributes;
+  }
+
+  public double controlRatio() {
+    return controlRatio;
+  }
+
+  public Metric metricByKey(String key) {
+    return metricsByKey.get(key);
+  }
+
+  public Metric metricById(String id) {
+    return metricsById.get(id);
+  }
+
+  public boolean isUserAttribute(String key) {
+    return userAttributes.containsKey(key);
+  }
+
+  public boolean isEventAttribute(String key) {
+    return eventAttributes.containsKey(key);
+  }
+
+  public ScopeConfig withControlRatio(double ratio) {
+    return new ScopeConfig(metrics, attributes, ratio);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.laurel.engine.event;
+
+import dev.laurel.engine.user.UserPatch;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * One metric event as the client sent it (EVENT-1, BATCH-1), already checked for shape.
+ * {@code idempotencyKey} is null when absent (IDEM-1).
+ */
+public record EventCommand(
+    String metricKey,
+    String userId,
+    UserPatch user,
+    BigDecimal value,
+    Map<String, String> attributes,
+    String idempotencyKey) {
+
+  public EventCommand {
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.laurel.server;
+
+import dev.laurel.engine.Ids;
+import dev.laurel.server.admin.ApplicationKeyAdmin;
+import dev.laurel.server.admin.AttributeAdmin;
+import dev.laurel.server.admin.BatchAdmin;
+import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.auth.ApiKeys;
+import dev.laurel.server.auth.AdminKeyBootstrap;
+import dev.laurel.server.config.ConfigApplier;
+import dev.laurel.server.config.ConfigFile;
+import dev.laurel.server.events.BatchWorker;
+import dev.laurel.server.events.EventRoutes;
+import dev.laurel.server.events.EventService;
+import dev.laurel.server.events.GroupCommitter;
+import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.users.UserRoutes;
+import dev.laurel.server.users.UserService;
+import dev.laurel.store.BatchRepository;
+import dev.laurel.store.ConfigRepository;
+import dev.laurel.store.Database;
+import dev.laurel.store.KeyRepository;
+import dev.laurel.store.UserRepository;
+import io.javalin.Javalin;
+import java.io.PrintStream;
+import java.time.InstantSource;
+
+/** A running server: wires store, services and HTTP with plain constructors (STYLE). */
+public final class Laurel implements AutoCloseable {
+  /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
+  private static final int LANES = 1024;
+
+  private final Database db;
+  private final GroupCommitter committer;
+  private final BatchWorker batchWorker;
+  private final Javalin http;
+
+  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http) {
+    this.db = db;
+    this.committer = committer;
+    this.batchWorker = batchWorker;
+    this.http = http;
+  }
+
+  /** Starts a server; {@code out} receives the one-time admin key notice. */
+  public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
+    ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
+    Database db = Database.openSqlite(settings.dataDir());
+    try {
+      return start(settings, clock, out, db, file);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static Laurel start(Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file) {
+    ConfigRepository config = new ConfigRepository(db);
+    UserRepository users = new UserRepository(db);
+    KeyRepository keys = new KeyRepository(db);
+    BatchRepository batches = new BatchRepository(db);
+    config.ensureEnvironment("production", "Production", "production", clock.instant());
+    ApiKeys apiKeys = new ApiKeys(keys, clock);
+    new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
+
+    Scopes scopes = new Scopes(config);
+    MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
+    AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    if (file != null) {
+      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).apply(file);
+    }
+
+    UserLanes lanes = new UserLanes(LANES);
+    GroupCommitter committer = new GroupCommitter(db);
+    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
+    BatchWorker batchWorker = new BatchWorker(db, batches, events);
+    UserService userService = new UserService(scopes, users, lanes, committer, clock);
+
+    Javalin http =
+        HttpApi.create(
+            apiKeys,
+            scopes,
+            app -> {
+              new EventRoutes(events).register(app);
+              new UserRoutes(userService, users, scopes).register(app);
+              metricAdmin.register(app);
+              attributeAdmin.register(app);
+              new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
+              new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+            });
+    batchWorker.start();
+    http.start("0.0.0.0", settings.port());
+    return new Laurel(db, committer, batchWorker, http);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    batchWorker.close();
+    committer.close();
+    db.close();
+  }
+}

@@ -1,0 +1,142 @@
+package dev.laurel.server.http;
+
+import dev.laurel.engine.Rejection;
+import dev.laurel.server.auth.ApiKeys;
+import dev.laurel.server.auth.Caller;
+import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: both APIs on one port (GEN-1), authentication and scope filters in ERR-9's
+ * order, CORS on the application API (GEN-17), and the one table of errors to statuses (ERR-2).
+ */
+public final class HttpApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  public static final String APP = "/v1";
+  public static final String ADMIN = "/admin/v1";
+
+  /** ERR-3: operations whose contract declares 400 for malformed requests. */
+  private static final Set<String> MALFORMED_IS_400 =
+      Set.of(
+          "POST " + APP + "/metrics/{key}/event",
+          "POST " + APP + "/users",
+          "GET " + APP + "/users/{id}",
+          "PUT " + APP + "/users/{id}",
+          "PATCH " + APP + "/users/{id}",
+          "POST " + ADMIN + "/metrics/events",
+          "POST " + ADMIN + "/streaks/freezes",
+          "POST " + ADMIN + "/streaks/restore");
+
+  private HttpApi() {}
+
+  /** Builds the server with the given route registrations; {@code ready} answers /health. */
+  public static Javalin create(ApiKeys keys, Scopes scopes, Consumer<Javalin> routes) {
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.useVirtualThreads = true;
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = Body.BATCH_LIMIT;
+              config.http.prefer405over404 = true;
+              config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
+            });
+    app.before(ctx -> ctx.header("X-Request-Id", UUID.randomUUID().toString()));
+    app.after(ctx -> {
+      if (ctx.status().getCode() != 204) {
+        ctx.contentType("application/json; charset=utf-8");
+      }
+    });
+    app.before(APP + "/*", ctx -> cors(ctx));
+    app.before(APP + "/*", ctx -> authenticate(ctx, keys));
+    app.before(ADMIN + "/*", ctx -> authenticate(ctx, keys));
+    app.beforeMatched(ctx -> resolveScope(ctx, scopes));
+    app.get("/health", ctx -> ctx.json(Wire.obj().with("status", "ok")));
+    app.get("/ready", ctx -> ctx.json(Wire.obj().with("status", "ready")));
+    routes.accept(app);
+    app.exception(Rejection.class, (e, ctx) -> error(ctx, HttpStatus.of(e, malformedIs400(ctx)), e.getMessage()));
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    app.exception(StoreException.class, (e, ctx) -> {
+      LOG.error("request {} failed in the store", ctx.res().getHeader("X-Request-Id"), e);
+      ctx.header("Retry-After", "1");
+      error(ctx, 503, "The database is unavailable; retry shortly");
+    });
+    app.exception(HttpResponseException.class, (e, ctx) -> httpException(ctx, e));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("request {} failed", ctx.res().getHeader("X-Request-Id"), e);
+      error(ctx, 500, "Internal server error");
+    });
+    app.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        error(ctx, 404, "Not found");
+      }
+    });
+    return app;
+  }
+
+  private static void cors(Context ctx) {
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Access-Control-Expose-Headers", "Retry-After, X-Request-Id");
+    if (ctx.method().name().equals("OPTIONS")) {
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+      ctx.header("Access-Control-Allow-Headers", "X-API-KEY, Content-Type, Tenant-ID, Idempotency-Key");
+      ctx.header("Access-Control-Max-Age", "600");
+      ctx.status(204);
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private static void authenticate(Context ctx, ApiKeys keys) {
+    if (ctx.method().name().equals("OPTIONS")) {
+      return;
+    }
+    ctx.attribute(Requests.CALLER, keys.authenticate(ctx.header("X-API-KEY")));
+  }
+
+  private static void resolveScope(Context ctx, Scopes scopes) {
+    Caller caller = Requests.caller(ctx);
+    if (caller == null) {
+      return;
+    }
+    String path = ctx.endpointHandlerPath();
+    if (path.startsWith(ADMIN) && caller.isApplicationKey()) {
+      throw new ApiError(403, "Application API keys are not accepted by the admin API");
+    }
+    boolean tenantAware = !path.startsWith(ADMIN + "/tenants");
+    ctx.attribute(Requests.SCOPE, scopes.resolve(caller, ctx.header("Tenant-ID"), tenantAware));
+  }
+
+  private static boolean malformedIs400(Context ctx) {
+    try {
+      return MALFORMED_IS_400.contains(ctx.method().name() + " " + ctx.endpointHandlerPath());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static void httpException(Context ctx, HttpResponseException e) {
+    int status = e.getStatus();
+    String message =
+        switch (status) {
+          case 404 -> "Not found";
+          case 405 -> "Method not allowed";
+          case 413 -> "Request body is larger than the limit";
+          default -> e.getMessage();
+        };
+    error(ctx, status, message);
+  }
+
+  /** ERR-1: every error is {@code {"error": "..."}} with a JSON content type. */
+  public static void error(Context ctx, int status, String message) {
+    ctx.status(status);
+    ctx.json(Wire.obj().with("error", message));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.laurel.server.scope;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
+import dev.laurel.server.auth.Caller;
+import dev.laurel.server.http.ApiError;
+import dev.laurel.store.ConfigRepository;
+import dev.laurel.store.Environment;
+import dev.laurel.store.Tenant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves requests to scopes (ENV-3, TEN-2..TEN-4, TEN-11) and holds each scope's configuration
+ * snapshot (DESIGN: the hot path never queries configuration).
+ */
+public final class Scopes {
+  private final ConfigRepository config;
+  private final Map<String, Environment> environments = new ConcurrentHashMap<>();
+  private final Map<Scope, ScopeConfig> snapshots = new ConcurrentHashMap<>();
+
+  public Scopes(ConfigRepository config) {
+    this.config = config;
+  }
+
+  public Environment environment(String envId) {
+    return environments.computeIfAbsent(envId, config::environment);
+  }
+
+  /**
+   * The scope of a request. {@code tenantHeader} is the raw Tenant-ID header; {@code tenantAware}
+   * is false for endpoints that ignore it (TEN-10).
+   */
+  public Scope resolve(Caller caller, String tenantHeader, boolean tenantAware) {
+    Environment env = environment(caller.envId());
+    if (!env.multiTenancy() || !tenantAware) {
+      return Scope.defaultTenant(env.id());
+    }
+    String customerId = tenantHeader == null ? "" : tenantHeader.trim();
+    if (caller.isApplicationKey() && !caller.boundTenantId().isEmpty()) {
+      Tenant bound = tenantById(env, caller.boundTenantId());
+      if (!customerId.isEmpty() && (bound == null || !bound.customerId().equals(customerId))) {
+        throw new ApiError(403, "This API key is not authorised for tenant " + customerId);
+      }
+      return new Scope(env.id(), caller.boundTenantId());
+    }
+    if (customerId.isEmpty()) {
+      throw new ApiError(422, "Tenant-ID header is required");
+    }
+    Tenant tenant = config.activeTenant(env.id(), customerId);
+    if (tenant == null) {
+      throw new ApiError(422, "Unknown tenant: " + customerId);
+    }
+    return new Scope(env.id(), tenant.id());
+  }
+
+  private Tenant tenantById(Environment env, String tenantId) {
+    return config.tenants(env.id()).stream().filter(t -> t.id().equals(tenantId)).findFirst().orElse(null);
+  }
+
+  /** The configuration snapshot of a scope. */
+  public ScopeConfig config(Scope scope) {
+    return snapshots.computeIfAbsent(
+        scope, s -> config.scopeConfig(s, environment(s.environmentId()).controlRatio()));
+  }
+
+  /** Drops a scope's snapshot after its configuration changed; the next read reloads it. */
+  public void invalidate(Scope scope) {
+    snapshots.remove(scope);
+  }
+
+  /** Drops every cached environment and snapshot (after a configuration file was applied). */
+  public void invalidateAll() {
+    environments.clear();
+    snapshots.clear();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.laurel.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection side of the store: a pool for reads, serialised write transactions, migrations at
+ * open. SQLite (the embedded default) has exactly one writer, so writes take a lock; PostgreSQL
+ * writes run on pooled connections.
+ */
+public final class Database implements AutoCloseable {
+  private final Dialect dialect;
+  private final HikariDataSource pool;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  private Database(Dialect dialect, HikariDataSource pool) {
+    this.dialect = dialect;
+    this.pool = pool;
+  }
+
+  /** Opens (creating if needed) the embedded store {@code laurel.db} under {@code dataDir}. */
+  public static Database openSqlite(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("laurel.db").toAbsolutePath());
+    config.setMaximumPoolSize(8);
+    config.setPoolName("laurel-sqlite");
+    config.addDataSourceProperty("journal_mode", "WAL");
+    config.addDataSourceProperty("synchronous", "FULL");
+    config.addDataSourceProperty("busy_timeout", "10000");
+    config.addDataSourceProperty("foreign_keys", "true");
+    return open(Dialect.SQLITE, config);
+  }
+
+  /** Opens a PostgreSQL store from a JDBC URL and optional credentials. */
+  public static Database openPostgres(String jdbcUrl, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(16);
+    config.setPoolName("laurel-postgres");
+    return open(Dialect.POSTGRESQL, config);
+  }
+
+  private static Database open(Dialect dialect, HikariConfig config) {
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:" + dialect.migrations())
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new StoreException("database migration failed: " + e.getMessage(), e);
+    }
+    return new Database(dialect, pool);
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs read-only work on a pooled connection in auto-commit mode. */
+  public <T> T read(Sql.Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work in one transaction: all of it commits, or none of it (GEN-14). */
+  public <T> T write(Sql.TxWork<T> work) {
+    boolean serial = dialect == Dialect.SQLITE;
+    if (serial) {
+      writeLock.lock();
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(new Tx(c, dialect));
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      if (serial) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

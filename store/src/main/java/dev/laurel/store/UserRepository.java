@@ -1,0 +1,234 @@
+package dev.laurel.store;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.event.StoredEvent;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserState;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Users, their totals and their events. */
+public final class UserRepository {
+  private static final String USER_COLUMNS =
+      "id, email, name, tz, device_tokens, subscribe_to_emails, attributes, control, preferences,"
+          + " created, updated";
+
+  private final Database db;
+
+  public UserRepository(Database db) {
+    this.db = db;
+  }
+
+  /** The user's full state, or null if the user does not exist. */
+  public UserState load(Scope scope, String userId) {
+    return db.read(c -> load(c, db.dialect(), scope, userId));
+  }
+
+  /** Same as {@link #load(Scope, String)} inside a write transaction. */
+  public UserState load(Tx tx, Scope scope, String userId) throws SQLException {
+    return load(tx.connection(), tx.dialect(), scope, userId);
+  }
+
+  private static UserState load(Connection c, Dialect dialect, Scope scope, String userId)
+      throws SQLException {
+    Preferences[] prefs = new Preferences[1];
+    UserProfile profile = profile(c, scope, userId, prefs);
+    if (profile == null) {
+      return null;
+    }
+    Map<String, BigDecimal> totals = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?")) {
+      bindUser(ps, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
+        }
+      }
+    }
+    return new UserState(profile, prefs[0], totals);
+  }
+
+  /** The user's profile and preferences, or null if the user does not exist. */
+  public UserProfile profile(Scope scope, String userId) {
+    return db.read(c -> profile(c, scope, userId, new Preferences[1]));
+  }
+
+  private static UserProfile profile(Connection c, Scope scope, String userId, Preferences[] prefs)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
+      bindUser(ps, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        prefs[0] = Json.read(rs.getString("preferences"), Preferences.class);
+        return new UserProfile(
+            rs.getString("id"),
+            rs.getString("email"),
+            rs.getString("name"),
+            rs.getString("tz"),
+            Json.stringList(rs.getString("device_tokens")),
+            rs.getBoolean("subscribe_to_emails"),
+            Json.stringMap(rs.getString("attributes")),
+            rs.getBoolean("control"),
+            Instant.ofEpochMilli(rs.getLong("created")),
+            Instant.ofEpochMilli(rs.getLong("updated")));
+      }
+    }
+  }
+
+  /** Inserts or replaces the user's profile and preferences. */
+  public void saveProfile(Tx tx, Scope scope, UserProfile p, Preferences prefs) throws SQLException {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO users (env_id, tenant_id, "
+                    + USER_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (env_id, tenant_id, id) DO UPDATE SET email = excluded.email,"
+                    + " name = excluded.name, tz = excluded.tz, device_tokens = excluded.device_tokens,"
+                    + " subscribe_to_emails = excluded.subscribe_to_emails,"
+                    + " attributes = excluded.attributes, preferences = excluded.preferences,"
+                    + " updated = excluded.updated")) {
+      ps.setString(1, scope.environmentId());
+      ps.setString(2, scope.tenantId());
+      ps.setString(3, p.id());
+      ps.setString(4, p.email());
+      ps.setString(5, p.name());
+      ps.setString(6, p.tz());
+      ps.setString(7, Json.write(p.deviceTokens()));
+      ps.setBoolean(8, p.subscribeToEmails());
+      ps.setString(9, Json.write(p.attributes()));
+      ps.setBoolean(10, p.control());
+      ps.setString(11, Json.write(prefs));
+      ps.setLong(12, p.created().toEpochMilli());
+      ps.setLong(13, p.updated().toEpochMilli());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Sets one metric total of a user. */
+  public void saveTotal(Tx tx, Scope scope, String userId, String metricId, BigDecimal total)
+      throws SQLException {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
+                    + " DO UPDATE SET total = excluded.total")) {
+      bindUser(ps, scope, userId);
+      ps.setString(4, metricId);
+      tx.dialect().setDecimal(ps, 5, total);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Stores an event (TIME-3) together with its idempotency key (IDEM-5). */
+  public void insertEvent(Tx tx, Scope scope, StoredEvent e) throws SQLException {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz,"
+                    + " at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, e.id());
+      ps.setString(2, scope.environmentId());
+      ps.setString(3, scope.tenantId());
+      ps.setString(4, e.userId());
+      ps.setString(5, e.metricId());
+      tx.dialect().setDecimal(ps, 6, e.value());
+      ps.setString(7, Json.write(e.attributes()));
+      ps.setString(8, e.tz());
+      ps.setLong(9, e.at().toEpochMilli());
+      ps.setString(10, e.idempotencyKey());
+      ps.executeUpdate();
+    }
+  }
+
+  /** IDEM-2: the event already processed under this key, or null. */
+  public StoredEvent findByIdempotencyKey(Scope scope, String userId, String metricId, String key) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, value, attributes, tz, at FROM events WHERE env_id = ? AND tenant_id = ?"
+                      + " AND user_id = ? AND metric_id = ? AND idempotency_key = ?")) {
+            bindUser(ps, scope, userId);
+            ps.setString(4, metricId);
+            ps.setString(5, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? event(rs, db.dialect(), userId, metricId, key) : null;
+            }
+          }
+        });
+  }
+
+  /** The user's events on a metric at or after {@code from}, oldest first (SUM-4). */
+  public List<StoredEvent> eventsSince(Scope scope, String userId, String metricId, Instant from) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, value, attributes, tz, at FROM events WHERE env_id = ? AND tenant_id = ?"
+                      + " AND user_id = ? AND metric_id = ? AND at >= ? ORDER BY at")) {
+            bindUser(ps, scope, userId);
+            ps.setString(4, metricId);
+            ps.setLong(5, from.toEpochMilli());
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                events.add(event(rs, db.dialect(), userId, metricId, null));
+              }
+            }
+            return events;
+          }
+        });
+  }
+
+  /** Number of users in a scope. */
+  public long count(Scope scope) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT COUNT(*) FROM users WHERE env_id = ? AND tenant_id = ?")) {
+            ps.setString(1, scope.environmentId());
+            ps.setString(2, scope.tenantId());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  private static StoredEvent event(ResultSet rs, Dialect d, String userId, String metricId, String key)
+      throws SQLException {
+    return new StoredEvent(
+        rs.getString("id"),
+        userId,
+        metricId,
+        d.getDecimal(rs, "value"),
+        Json.stringMap(rs.getString("attributes")),
+        rs.getString("tz"),
+        Instant.ofEpochMilli(rs.getLong("at")),
+        key);
+  }
+
+  private static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, userId);
+  }
+}
