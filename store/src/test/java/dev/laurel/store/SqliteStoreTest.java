@@ -1,0 +1,8 @@
+package dev.laurel.store;
+
+class SqliteStoreTest extends StoreContract {
+  @Override
+  Database open() {
+    return TestDatabases.sqlite();
+  }
+}
