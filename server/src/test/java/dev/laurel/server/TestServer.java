@@ -1,0 +1,110 @@
+package dev.laurel.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.laurel.server.http.Wire;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** A real server on a free port with a fresh data directory, and a small HTTP client for it. */
+final class TestServer implements AutoCloseable {
+  static final String ADMIN_KEY = "testkey1.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123";
+
+  final Path dataDir;
+  final Path configFile;
+  final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  Laurel laurel;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  TestServer(Path configFile) {
+    try {
+      this.dataDir = Files.createTempDirectory("laurel-server-test");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    this.configFile = configFile;
+    start();
+  }
+
+  TestServer() {
+    this(null);
+  }
+
+  void start() {
+    laurel =
+        Laurel.start(
+            new Settings(0, dataDir, configFile, ADMIN_KEY),
+            InstantSource.system(),
+            new PrintStream(stdout, true, StandardCharsets.UTF_8));
+  }
+
+  void restart() {
+    laurel.close();
+    start();
+  }
+
+  record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
+    String error() {
+      return body.path("error").asText(null);
+    }
+  }
+
+  Response call(String method, String path, String key, String body, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + laurel.port() + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      b.header("X-API-KEY", key);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json = r.body().isEmpty() ? null : Wire.MAPPER.readTree(r.body());
+      return new Response(r.statusCode(), json, r.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response admin(String method, String path, String body) {
+    return call(method, "/admin/v1" + path, ADMIN_KEY, body);
+  }
+
+  Response app(String method, String path, String body, String... headers) {
+    return call(method, "/v1" + path, ADMIN_KEY, body, headers);
+  }
+
+  void createMetric(String key) {
+    Response r = admin("POST", "/metrics", "[{\"key\":\"" + key + "\",\"name\":\"" + key + "\"}]");
+    if (r.status() != 201) {
+      throw new IllegalStateException("metric not created: " + r.body());
+    }
+  }
+
+  @Override
+  public void close() {
+    laurel.close();
+  }
+}
