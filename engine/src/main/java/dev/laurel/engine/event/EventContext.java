@@ -7,20 +7,28 @@ import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
 
-/** The working state of one event while the pipeline's steps run; never escapes the pipeline. */
-final class EventContext {
-  final Scope scope;
-  final ScopeConfig config;
-  final Metric metric;
-  final EventCommand command;
-  final Instant now;
-  final Ids ids;
-  UserState state;
-  boolean userCreated;
-  StoredEvent event;
-  StreakSummary streak;
+/**
+ * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
+ * earlier steps produced and adds its own results; it never escapes the pipeline, whose outcome
+ * copies what the response and the store need.
+ */
+public final class EventContext {
+  public final Scope scope;
+  public final ScopeConfig config;
+  public final Metric metric;
+  public final EventCommand command;
+  public final Instant now;
+  public final Ids ids;
+  /** The user's state as it evolves through the steps; null before identification of a new user. */
+  public UserState state;
+  /** Set by step 2 when inline identification created the user (USER-4). */
+  public boolean userCreated;
+  /** Set by step 3. */
+  public StoredEvent event;
+  /** Set by step 4: the streak as the response reports it. */
+  public StreakSummary streak;
 
-  EventContext(
+  public EventContext(
       Scope scope,
       ScopeConfig config,
       Metric metric,
