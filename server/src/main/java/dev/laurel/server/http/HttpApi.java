@@ -61,6 +61,7 @@ public final class HttpApi {
     app.beforeMatched(ctx -> resolveScope(ctx, scopes));
     app.get("/health", ctx -> ctx.json(Wire.obj().with("status", "ok")));
     app.get("/ready", ctx -> ctx.json(Wire.obj().with("status", "ready")));
+    app.get("/openapi/extensions.json", ctx -> ctx.result(extensions()));
     routes.accept(app);
     app.exception(Rejection.class, (e, ctx) -> error(ctx, HttpStatus.of(e, malformedIs400(ctx)), e.getMessage()));
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -80,6 +81,13 @@ public final class HttpApi {
       }
     });
     return app;
+  }
+
+  /** Our OpenAPI file: the endpoints beyond the reference contracts (§26.3, §27). */
+  private static byte[] extensions() throws java.io.IOException {
+    try (var in = HttpApi.class.getResourceAsStream("/openapi/laurel-extensions.json")) {
+      return in.readAllBytes();
+    }
   }
 
   private static void cors(Context ctx) {
