@@ -1,5 +1,6 @@
 package dev.laurel.engine;
 
+import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
@@ -19,8 +20,15 @@ public final class ScopeConfig {
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
+  private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY);
+  }
+
+  private ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, AchievementCatalog achievements) {
+    this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
@@ -68,6 +76,15 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio);
+    return new ScopeConfig(metrics, attributes, ratio, achievements);
+  }
+
+  /** The scope's achievements (ACH-1), any status, in creation order. */
+  public AchievementCatalog achievements() {
+    return achievements;
+  }
+
+  public ScopeConfig withAchievements(AchievementCatalog catalog) {
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog);
   }
 }

@@ -3,9 +3,12 @@ package dev.laurel.engine.event;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
@@ -27,6 +30,8 @@ public final class EventContext {
   public StoredEvent event;
   /** Set by step 4: the streak as the response reports it. */
   public StreakSummary streak;
+  /** Set by step 5: achievements completed by this event, in ACH-18 order (read by TRIG-9). */
+  public final List<CompletedAchievement> achievementsCompleted = new ArrayList<>();
 
   public EventContext(
       Scope scope,
