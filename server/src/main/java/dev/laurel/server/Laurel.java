@@ -1,6 +1,14 @@
 package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
+import dev.laurel.server.achievement.AchievementAdmin;
+import dev.laurel.server.achievement.AchievementBackfill;
+import dev.laurel.server.achievement.AchievementFile;
+import dev.laurel.server.achievement.AchievementProgressStore;
+import dev.laurel.server.achievement.AchievementRoutes;
+import dev.laurel.server.achievement.AchievementService;
+import dev.laurel.server.achievement.AchievementStats;
+import dev.laurel.server.achievement.BackfillSignal;
 import dev.laurel.server.admin.ApplicationKeyAdmin;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.BatchAdmin;
@@ -18,6 +26,8 @@ import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
+import dev.laurel.store.AchievementRepository;
+import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
@@ -35,12 +45,15 @@ public final class Laurel implements AutoCloseable {
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
+  private final AchievementBackfill backfill;
   private final Javalin http;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http) {
+  private Laurel(
+      Database db, GroupCommitter committer, BatchWorker batchWorker, AchievementBackfill backfill, Javalin http) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
+    this.backfill = backfill;
     this.http = http;
   }
 
@@ -68,13 +81,27 @@ public final class Laurel implements AutoCloseable {
     Scopes scopes = new Scopes(config);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    AchievementRepository achievements = new AchievementRepository(db);
+    BackfillRepository backfills = new BackfillRepository(db);
+    BackfillSignal backfillSignal = new BackfillSignal();
+    AchievementAdmin achievementAdmin =
+        new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).apply(file);
+      AchievementFile achievementFile = new AchievementFile(scopes, achievementAdmin);
+      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock, achievementFile).apply(file);
     }
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
+    AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
+    AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats);
+    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids(), progress);
+    AchievementService achievementService =
+        new AchievementService(scopes, users, lanes, committer, progress, clock, Ids.randomUuids());
+    // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
+    AchievementBackfill backfill =
+        new AchievementBackfill(
+            backfills, backfillSignal, scopes, users, lanes, committer, progress, state -> 0, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, committer, clock);
 
@@ -89,10 +116,13 @@ public final class Laurel implements AutoCloseable {
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              new AchievementRoutes(achievementService, achievementStats, users, scopes).register(app);
+              achievementAdmin.register(app);
             });
     batchWorker.start();
+    backfill.start();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http);
+    return new Laurel(db, committer, batchWorker, backfill, http);
   }
 
   public int port() {
@@ -103,6 +133,7 @@ public final class Laurel implements AutoCloseable {
   public void close() {
     http.stop();
     batchWorker.close();
+    backfill.close();
     committer.close();
     db.close();
   }

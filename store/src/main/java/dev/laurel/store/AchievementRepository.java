@@ -1,6 +1,7 @@
 package dev.laurel.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.laurel.engine.Decimals;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementCatalog;
@@ -71,7 +72,7 @@ public final class AchievementRepository {
         AchievementTrigger.fromWire(rs.getString("trigger_type")),
         AchievementStatus.fromWire(rs.getString("status")),
         rs.getString("metric_id"),
-        value == null ? null : new BigDecimal(value),
+        value == null ? null : Decimals.normalize(new BigDecimal(value)),
         filters(rs.getString("event_filters"), keys),
         streakLength,
         Json.stringList(rs.getString("prerequisite_ids")),

@@ -157,6 +157,11 @@ public final class MetricAdmin {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
         continue;
       }
+      var achievement = scopes.config(scope).achievements().usingMetric(id);
+      if (achievement != null) {
+        issues.add(Bulk.issueFor(id, "Metric is in use by achievement " + achievement.key()));
+        continue;
+      }
       boolean archived = db.write(tx -> config.archive(tx, scope, "metrics", id));
       if (archived) {
         deleted.add(Wire.obj().with("id", id));

@@ -3,18 +3,21 @@ package dev.laurel.server.events;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
 import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.achievement.AchievementProgressStore;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, load the state, validate,
@@ -29,6 +32,7 @@ public final class EventService {
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
+  private final AchievementProgressStore achievements;
 
   public EventService(
       Scopes scopes,
@@ -36,13 +40,20 @@ public final class EventService {
       UserLanes lanes,
       GroupCommitter committer,
       InstantSource clock,
-      Ids ids) {
+      Ids ids,
+      AchievementProgressStore achievements) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.committer = committer;
     this.clock = clock;
     this.ids = ids;
+    this.achievements = achievements;
+  }
+
+  /** The configuration snapshot responses are rendered with. */
+  public ScopeConfig config(Scope scope) {
+    return scopes.config(scope);
   }
 
   /** The outcome of one event, and whether it was an idempotent replay (IDEM-4). */
@@ -58,11 +69,13 @@ public final class EventService {
    * exactly once (BATCH-7).
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
-    ScopeConfig config = scopes.config(scope);
     return lanes.run(
         scope,
         command.userId(),
         () -> {
+          // Read in the lane: work queued after a configuration change (a backdating run,
+          // ACH-16) is never overtaken by an event still holding the older snapshot.
+          ScopeConfig config = scopes.config(scope);
           UserState state = users.load(scope, command.userId());
           Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
           if (command.idempotencyKey() != null) {
@@ -75,8 +88,9 @@ public final class EventService {
               return new Result(pipeline.replay(config, metric, state, original), true);
             }
           }
+          UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
           EventOutcome outcome =
-              pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+              pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
           committer.commit(
               tx -> {
                 persist(tx, scope, state, outcome, metric);
@@ -85,6 +99,7 @@ public final class EventService {
                 }
                 return null;
               });
+          achievements.committed(scope, !outcome.achievements().isEmpty());
           return new Result(outcome, false);
         });
   }
@@ -99,5 +114,12 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
+    achievements.save(
+        tx,
+        scope,
+        after.profile().id(),
+        before == null ? AchievementProgress.NONE : before.achievements(),
+        after.achievements(),
+        false);
   }
 }

@@ -1,0 +1,88 @@
+package dev.laurel.server.achievement;
+
+import dev.laurel.engine.Ids;
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.Achievement;
+import dev.laurel.engine.achievement.AchievementProgress;
+import dev.laurel.engine.achievement.ApiCompletion;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserPatch;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserRules;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.server.events.GroupCommitter;
+import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/**
+ * {@code POST /achievements/{key}/complete} (ACH-11, ACH-12) in the user's lane: the user upsert
+ * and every completion (with the cascade, ACH-8) commit together, or nothing does (GEN-14).
+ */
+public final class AchievementService {
+  private final Scopes scopes;
+  private final UserRepository users;
+  private final UserLanes lanes;
+  private final GroupCommitter committer;
+  private final AchievementProgressStore progress;
+  private final InstantSource clock;
+  private final Ids ids;
+
+  public AchievementService(
+      Scopes scopes,
+      UserRepository users,
+      UserLanes lanes,
+      GroupCommitter committer,
+      AchievementProgressStore progress,
+      InstantSource clock,
+      Ids ids) {
+    this.scopes = scopes;
+    this.users = users;
+    this.lanes = lanes;
+    this.committer = committer;
+    this.progress = progress;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** The completion and the snapshot to render it with. */
+  public record Completed(ApiCompletion.Result result, ScopeConfig config) {}
+
+  public Completed complete(Scope scope, String key, String userId, UserPatch patch) {
+    return lanes.run(
+        scope,
+        userId,
+        () -> {
+          ScopeConfig config = scopes.config(scope);
+          UserState state = users.load(scope, userId);
+          UserRules.checkId(userId);
+          UserRules.check(config, patch, state == null ? null : state.profile());
+          Achievement achievement = ApiCompletion.visible(config.achievements(), key);
+          Instant now = clock.instant();
+          UserProfile profile =
+              state == null
+                  ? UserRules.create(scope, config, userId, patch, now)
+                  : UserRules.update(state.profile(), patch, now);
+          AchievementProgress stored = state == null ? AchievementProgress.NONE : state.achievements();
+          ApiCompletion.Result result =
+              ApiCompletion.complete(config.achievements(), achievement, profile.attributes(), stored, now, ids);
+          if (!result.repeat()) {
+            Preferences prefs = state == null ? Preferences.NONE : state.preferences();
+            boolean profileChanged = state == null || !profile.equals(state.profile());
+            committer.commit(
+                tx -> {
+                  if (profileChanged) {
+                    users.saveProfile(tx, scope, profile, prefs);
+                  }
+                  progress.save(tx, scope, userId, stored, result.progress(), false);
+                  return null;
+                });
+            progress.committed(scope, true);
+          }
+          return new Completed(result, config);
+        });
+  }
+}
