@@ -136,6 +136,9 @@ public final class AchievementFile {
           progressed = true;
           problems.add(at + ": " + r.getMessage());
         }
+        if (progressed) {
+          break; // rescan from the top: creation order follows the file wherever references allow
+        }
       }
     }
     for (Integer i : pending) {
