@@ -47,7 +47,7 @@ public final class Laurel implements AutoCloseable {
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
-    Database db = Database.openSqlite(settings.dataDir());
+    Database db = settings.openDatabase();
     try {
       return start(settings, clock, out, db, file);
     } catch (RuntimeException e) {
