@@ -19,8 +19,10 @@ import java.util.Optional;
  *
  * <p>Every operation first settles the state up to {@code now} (boundaries, accruals, a zone or
  * frequency change) and reports those effects too, so callers may but need not call {@link
- * #settle} first. A zone different from the state's is taken to have changed at {@code now}
- * (TIME-6): callers settle with the old zone before storing a new one.
+ * #settle} first. The state remembers the zone it was last settled in; a different {@code zone}
+ * is taken to have changed at {@code now} (TIME-6, STREAK-14), so when a user's tz changes the
+ * caller settles with the new zone at that moment (EVENT-4 does so naturally: settle, upsert,
+ * then {@link #onEvent} with the new zone at the same instant).
  */
 public final class StreakEngine {
 

@@ -55,10 +55,13 @@ final class StreakDriver {
     return engine.view(prefs, state, zone, clock.instant(), historyPeriods);
   }
 
-  /** The user's tz changes at {@code at}: settle in the old zone, then store the new one. */
+  /**
+   * The user's tz changes at {@code at}: the server settles with the new zone right then (the
+   * state still holds the old one).
+   */
   void moveTo(String at, String newZone) {
-    settle(at);
     zone = ZoneId.of(newZone);
+    settle(at);
   }
 
   /** The scope's configuration changes at {@code at} (settled under the old one first). */
