@@ -64,16 +64,21 @@ final class StreakDriver {
     settle(at);
   }
 
-  /** The scope's configuration changes at {@code at} (settled under the old one first). */
+  /**
+   * The scope's configuration changes at {@code at}: settled under the old one, then under the new
+   * one at the same instant (as the server's sweep does promptly, see nextSettlement).
+   */
   void reconfigure(String at, StreakConfig config) {
     settle(at);
     engine = new StreakEngine(config);
+    settle(at);
   }
 
-  /** The user's preferences change at {@code at} (settled under the old ones first). */
+  /** The user's preferences change at {@code at}: settled under the old ones, then the new ones. */
   void setPrefs(String at, StreakPrefs newPrefs) {
     settle(at);
     prefs = newPrefs;
+    settle(at);
   }
 
   StreakResult addPause(String at, String id, String start, String end) {
