@@ -13,4 +13,8 @@ import java.time.LocalDate;
  * @param extendedAt the run's most recent extension as of the period's end
  */
 public record PeriodRecord(
-    LocalDate periodStart, int length, PeriodOutcome outcome, LocalDate started, Instant extendedAt) {}
+    LocalDate periodStart,
+    int length,
+    PeriodOutcome outcome,
+    LocalDate started,
+    Instant extendedAt) {}

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * STREAK-21: rebuilds the streak for the configured frequency from the per-date activity and the
- * pauses, as if that frequency had always been configured. It starts with the first period that
- * the retained activity fully covers (or the user's first period), evaluates each period with the
+ * pauses, as if that frequency had always been configured. It starts with the first period that the
+ * retained activity fully covers (or the user's first period), evaluates each period with the
  * condition in force now, covers missed periods only by pauses (no freeze is consumed, the balance
  * is unchanged) and emits nothing. Periods that a zone change skipped are not known any more and
  * are evaluated like others.
@@ -60,7 +60,8 @@ final class Recomputation {
   private static Optional<DailyActivity> firstSatisfyingDay(
       StreakRules rules, WorkingState state, StreakPeriod period) {
     Map<String, BigDecimal> sums = new TreeMap<>();
-    for (DailyActivity day : state.activity.subMap(period.start(), true, period.end(), true).values()) {
+    for (DailyActivity day :
+        state.activity.subMap(period.start(), true, period.end(), true).values()) {
       day.sums().forEach((metric, sum) -> sums.merge(metric, sum, BigDecimal::add));
       if (rules.satisfiedBy(sums)) {
         return Optional.of(day);

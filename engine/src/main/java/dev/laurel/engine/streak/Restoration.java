@@ -22,7 +22,9 @@ final class Restoration {
     LocalDate windowStart = windowStart(state.frequency, calendar, state.currentDate);
     Optional<PeriodRecord> best =
         state.periods.subMap(windowStart, true, current.start(), false).values().stream()
-            .max(Comparator.comparingInt(PeriodRecord::length).thenComparing(PeriodRecord::periodStart));
+            .max(
+                Comparator.comparingInt(PeriodRecord::length)
+                    .thenComparing(PeriodRecord::periodStart));
     if (best.isEmpty() || best.get().length() <= state.length) {
       return false;
     }
@@ -52,8 +54,8 @@ final class Restoration {
   }
 
   /**
-   * RESTORE-4: the periods between the one where the target length was reached and the current
-   * one count as covered at that length (kept as they are where they already had it).
+   * RESTORE-4: the periods between the one where the target length was reached and the current one
+   * count as covered at that length (kept as they are where they already had it).
    */
   private static void coverGap(
       StreakCalendar calendar, WorkingState state, PeriodRecord target, StreakPeriod current) {
@@ -64,7 +66,11 @@ final class Restoration {
         state.periods.put(
             period.start(),
             new PeriodRecord(
-                period.start(), target.length(), PeriodOutcome.RESTORED, target.started(), target.extendedAt()));
+                period.start(),
+                target.length(),
+                PeriodOutcome.RESTORED,
+                target.started(),
+                target.extendedAt()));
       }
     }
   }

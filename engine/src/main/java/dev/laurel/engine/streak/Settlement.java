@@ -10,11 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Brings a user's state up to an instant: every local midnight since the last settlement, in
- * order, processes the boundary of the period it ends (STREAK-8) and then the freeze accrual due
- * that day (FREEZE-4). Midnights are derived from the state alone, so settling once after idle days
- * gives the same state as settling at every midnight, and settling twice at one instant changes
- * nothing.
+ * Brings a user's state up to an instant: every local midnight since the last settlement, in order,
+ * processes the boundary of the period it ends (STREAK-8) and then the freeze accrual due that day
+ * (FREEZE-4). Midnights are derived from the state alone, so settling once after idle days gives
+ * the same state as settling at every midnight, and settling twice at one instant changes nothing.
  */
 final class Settlement {
 
@@ -66,7 +65,9 @@ final class Settlement {
     LocalDate target = localDate(until, zone);
     LocalDate entered = state.currentDate;
     StreakCalendar calendar = state.calendar();
-    for (LocalDate day = state.currentDate.plusDays(1); !day.isAfter(target); day = day.plusDays(1)) {
+    for (LocalDate day = state.currentDate.plusDays(1);
+        !day.isAfter(target);
+        day = day.plusDays(1)) {
       Instant midnight = jump ? until : startOfDay(day, zone);
       StreakPeriod period = calendar.periodContaining(state.currentDate);
       if (day.isAfter(period.end())) {
@@ -106,18 +107,22 @@ final class Settlement {
   /** FREEZE-4: at the midnight starting {@code day}, after that midnight's boundary. */
   private void accrue(LocalDate day, Instant midnight) {
     FreezeConfig freezes = rules.config().freezes();
-    if (!freezes.earnsAutomatically() || !isAccrualDay(state.autoEarnAnchor.anchor(), freezes.autoEarn(), day)) {
+    if (!freezes.earnsAutomatically()
+        || !isAccrualDay(state.autoEarnAnchor.anchor(), freezes.autoEarn(), day)) {
       return;
     }
-    int gain = Math.max(0, Math.min(freezes.autoEarn().amount(), freezes.maxFreezes() - state.freezes));
+    int gain =
+        Math.max(0, Math.min(freezes.autoEarn().amount(), freezes.maxFreezes() - state.freezes));
     if (gain > 0) {
       state.changeFreezes(FreezeChange.ACCRUAL, gain, midnight);
-      state.emit(new StreakEffect.FreezeEarned(gain, state.freezes, FreezeChange.ACCRUAL, midnight));
+      state.emit(
+          new StreakEffect.FreezeEarned(gain, state.freezes, FreezeChange.ACCRUAL, midnight));
     }
   }
 
   static boolean isAccrualDay(LocalDate anchor, AutoEarn autoEarn, LocalDate day) {
-    return day.isAfter(anchor) && ChronoUnit.DAYS.between(anchor, day) % autoEarn.intervalDays() == 0;
+    return day.isAfter(anchor)
+        && ChronoUnit.DAYS.between(anchor, day) % autoEarn.intervalDays() == 0;
   }
 
   /**

@@ -54,8 +54,8 @@ public record StreakCalendar(Frequency frequency) {
   }
 
   /**
-   * The first instant of {@code date} in {@code zone}: local midnight, or the first instant after
-   * a daylight-saving gap that skips midnight (TIME-8).
+   * The first instant of {@code date} in {@code zone}: local midnight, or the first instant after a
+   * daylight-saving gap that skips midnight (TIME-8).
    */
   public static Instant startOfDay(LocalDate date, ZoneId zone) {
     return date.atStartOfDay(zone).toInstant();

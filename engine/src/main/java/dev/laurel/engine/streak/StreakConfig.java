@@ -20,7 +20,8 @@ public record StreakConfig(
 
   /** The configuration of a scope that has none: streaks off, daily (EVENT-6). */
   public static final StreakConfig DISABLED =
-      new StreakConfig(false, Frequency.DAILY, EvaluationMode.AND, List.of(), false, FreezeConfig.DISABLED);
+      new StreakConfig(
+          false, Frequency.DAILY, EvaluationMode.AND, List.of(), false, FreezeConfig.DISABLED);
 
   private static final int MAX_FREEZES_LIMIT = 100;
 
@@ -51,7 +52,8 @@ public record StreakConfig(
       if (metric.metricId() == null || metric.metricId().isBlank()) {
         problems.add("metrics[" + i + "].metricId is required");
       } else if (!seen.add(metric.metricId())) {
-        problems.add("metrics[" + i + "].metricId " + metric.metricId() + " appears more than once");
+        problems.add(
+            "metrics[" + i + "].metricId " + metric.metricId() + " appears more than once");
       }
       if (metric.threshold() == null || metric.threshold().compareTo(BigDecimal.ZERO) <= 0) {
         problems.add("metrics[" + i + "].threshold must be a number > 0");

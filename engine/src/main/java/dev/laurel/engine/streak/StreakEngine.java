@@ -18,11 +18,11 @@ import java.util.Optional;
  * values; nothing is read from a clock or stored.
  *
  * <p>Every operation first settles the state up to {@code now} (boundaries, accruals, a zone or
- * frequency change) and reports those effects too, so callers may but need not call {@link
- * #settle} first. The state remembers the zone it was last settled in; a different {@code zone}
- * is taken to have changed at {@code now} (TIME-6, STREAK-14), so when a user's tz changes the
- * caller settles with the new zone at that moment (EVENT-4 does so naturally: settle, upsert,
- * then {@link #onEvent} with the new zone at the same instant).
+ * frequency change) and reports those effects too, so callers may but need not call {@link #settle}
+ * first. The state remembers the zone it was last settled in; a different {@code zone} is taken to
+ * have changed at {@code now} (TIME-6, STREAK-14), so when a user's tz changes the caller settles
+ * with the new zone at that moment (EVENT-4 does so naturally: settle, upsert, then {@link
+ * #onEvent} with the new zone at the same instant).
  */
 public final class StreakEngine {
 
@@ -46,11 +46,8 @@ public final class StreakEngine {
   /** USER-4, FREEZE-3: the state of a user created at {@code now}, with the initial freezes. */
   public StreakOutcome created(ZoneId zone, Instant now) {
     LocalDate today = localDate(now, zone);
-    StreakState empty =
-        new StreakState(
-            today, zone.getId(), now, today, config.frequency(), 0, null, null, false,
-            List.of(), List.of(), 0, List.of(), null, List.of());
-    WorkingState state = new WorkingState(empty);
+    WorkingState state =
+        new WorkingState(StreakState.initial(today, zone, now, config.frequency()));
     FreezeConfig freezes = config.freezes();
     int initial = Math.min(freezes.initialFreezes(), freezes.maxFreezes());
     if (config.enabled() && freezes.enabled() && initial > 0) {
@@ -61,8 +58,8 @@ public final class StreakEngine {
   }
 
   /**
-   * STREAK-8, STREAK-9, FREEZE-4, STREAK-14, STREAK-21: processes every local midnight up to
-   * {@code now}. Idempotent, and settling once equals settling at every midnight.
+   * STREAK-8, STREAK-9, FREEZE-4, STREAK-14, STREAK-21: processes every local midnight up to {@code
+   * now}. Idempotent, and settling once equals settling at every midnight.
    */
   public StreakOutcome settle(StreakPrefs prefs, StreakState state, ZoneId zone, Instant now) {
     return settled(prefs, state, zone, now).outcome();
@@ -74,7 +71,12 @@ public final class StreakEngine {
    * in the user's override change nothing.
    */
   public StreakOutcome onEvent(
-      StreakPrefs prefs, StreakState state, String metricId, BigDecimal value, ZoneId zone, Instant now) {
+      StreakPrefs prefs,
+      StreakState state,
+      String metricId,
+      BigDecimal value,
+      ZoneId zone,
+      Instant now) {
     StreakRules rules = new StreakRules(config, prefs);
     WorkingState working = settled(prefs, state, zone, now);
     if (!rules.active() || !rules.tracks(metricId)) {
@@ -92,20 +94,26 @@ public final class StreakEngine {
     return working.outcome();
   }
 
-  /** GET streak, event and webhook payloads (STREAK-12..17, STREAK-24, FREEZE-7, PAUSE-7, EVENT-6). */
-  public StreakView view(StreakPrefs prefs, StreakState state, ZoneId zone, Instant now, int historyPeriods) {
+  /**
+   * GET streak, event and webhook payloads (STREAK-12..17, STREAK-24, FREEZE-7, PAUSE-7, EVENT-6).
+   */
+  public StreakView view(
+      StreakPrefs prefs, StreakState state, ZoneId zone, Instant now, int historyPeriods) {
     if (historyPeriods < 1 || historyPeriods > 365) {
-      throw new IllegalArgumentException("historyPeriods must be between 1 and 365, got " + historyPeriods);
+      throw new IllegalArgumentException(
+          "historyPeriods must be between 1 and 365, got " + historyPeriods);
     }
     WorkingState working = settled(prefs, state, zone, now);
-    return new ViewAssembler(new StreakRules(config, prefs), working, working.settledAt).view(historyPeriods);
+    return new ViewAssembler(new StreakRules(config, prefs), working, working.settledAt)
+        .view(historyPeriods);
   }
 
   /**
    * FREEZE-6: grants {@code requested} freezes one by one until the balance reaches {@code
    * maxFreezes}; the rest are refused. The caller answers 422 when freezes are disabled.
    */
-  public FreezeGrant grantFreezes(StreakPrefs prefs, StreakState state, int requested, ZoneId zone, Instant now) {
+  public FreezeGrant grantFreezes(
+      StreakPrefs prefs, StreakState state, int requested, ZoneId zone, Instant now) {
     if (!config.freezes().enabled()) {
       throw new IllegalStateException("Streak freezes are not enabled");
     }
@@ -114,7 +122,9 @@ public final class StreakEngine {
     if (granted > 0) {
       working.changeFreezes(FreezeChange.GRANT, granted, working.settledAt);
       if (new StreakRules(config, prefs).active()) {
-        working.emit(new StreakEffect.FreezeEarned(granted, working.freezes, FreezeChange.GRANT, working.settledAt));
+        working.emit(
+            new StreakEffect.FreezeEarned(
+                granted, working.freezes, FreezeChange.GRANT, working.settledAt));
       }
     }
     return new FreezeGrant(working.outcome(), granted, requested - granted);
@@ -125,7 +135,13 @@ public final class StreakEngine {
    * user's local today or {@code end} before {@code start}.
    */
   public StreakResult addPause(
-      StreakPrefs prefs, StreakState state, String id, LocalDate start, LocalDate end, ZoneId zone, Instant now) {
+      StreakPrefs prefs,
+      StreakState state,
+      String id,
+      LocalDate start,
+      LocalDate end,
+      ZoneId zone,
+      Instant now) {
     if (start.isBefore(localDate(now, zone))) {
       return new StreakResult.Refused(StreakResult.Severity.ERROR, StreakResult.START_IN_PAST);
     }
@@ -141,7 +157,8 @@ public final class StreakEngine {
   }
 
   /** PAUSE-6: archives an active pause; boundaries up to {@code now} were covered by it. */
-  public StreakResult archivePause(StreakPrefs prefs, StreakState state, String id, ZoneId zone, Instant now) {
+  public StreakResult archivePause(
+      StreakPrefs prefs, StreakState state, String id, ZoneId zone, Instant now) {
     WorkingState working = settled(prefs, state, zone, now);
     for (int i = 0; i < working.pauses.size(); i++) {
       StreakPause pause = working.pauses.get(i);
@@ -157,15 +174,16 @@ public final class StreakEngine {
   public StreakResult restore(StreakPrefs prefs, StreakState state, ZoneId zone, Instant now) {
     WorkingState working = settled(prefs, state, zone, now);
     if (!Restoration.apply(new StreakRules(config, prefs), working, working.settledAt)) {
-      return new StreakResult.Refused(StreakResult.Severity.WARNING, StreakResult.NOTHING_TO_RESTORE);
+      return new StreakResult.Refused(
+          StreakResult.Severity.WARNING, StreakResult.NOTHING_TO_RESTORE);
     }
     return new StreakResult.Applied(working.outcome());
   }
 
   /**
    * When the background sweep (STREAK-9, WH-17) should settle this user next: the midnight ending
-   * the current period of a running streak or the next accrual midnight, whichever is first; now
-   * if a frequency switch is pending; empty when nothing time-driven can happen.
+   * the current period of a running streak or the next accrual midnight, whichever is first; now if
+   * a frequency switch is pending; empty when nothing time-driven can happen.
    */
   public Optional<Instant> nextSettlement(StreakPrefs prefs, StreakState state) {
     StreakRules rules = new StreakRules(config, prefs);
@@ -186,7 +204,8 @@ public final class StreakEngine {
       int interval = freezes.autoEarn().intervalDays();
       LocalDate from = working.currentDate.isBefore(anchor) ? anchor : working.currentDate;
       long elapsed = ChronoUnit.DAYS.between(anchor, from);
-      candidates.add(startOfDay(anchor.plusDays((elapsed / interval + 1) * interval), working.zone));
+      candidates.add(
+          startOfDay(anchor.plusDays((elapsed / interval + 1) * interval), working.zone));
     }
     return candidates.stream().min(Instant::compareTo);
   }

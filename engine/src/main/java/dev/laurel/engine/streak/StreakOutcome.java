@@ -10,8 +10,8 @@ public record StreakOutcome(StreakState state, List<StreakEffect> effects) {
   }
 
   /**
-   * Whether an event increased the length (the event response's {@code extended: true},
-   * STREAK-6, STREAK-16). Settlement never extends.
+   * Whether an event increased the length (the event response's {@code extended: true}, STREAK-6,
+   * STREAK-16). Settlement never extends.
    */
   public boolean extended() {
     return effects.stream()

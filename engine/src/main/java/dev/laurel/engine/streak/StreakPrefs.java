@@ -12,7 +12,8 @@ import java.util.List;
  * @param metrics replace the configured metrics and thresholds when personalisation is on; {@code
  *     null} or empty for none. Metric keys are resolved to ids by the caller.
  */
-public record StreakPrefs(Boolean enabled, EvaluationMode evaluationMode, List<MetricThreshold> metrics) {
+public record StreakPrefs(
+    Boolean enabled, EvaluationMode evaluationMode, List<MetricThreshold> metrics) {
 
   /** A user without stored streak preferences. */
   public static final StreakPrefs NONE = new StreakPrefs(null, null, null);

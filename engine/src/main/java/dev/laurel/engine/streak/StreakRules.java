@@ -26,7 +26,8 @@ record StreakRules(StreakConfig config, StreakPrefs prefs) {
 
   /** The metrics and thresholds in force: the user's override when personalised (STREAK-19). */
   List<MetricThreshold> metrics() {
-    boolean personal = config.personalization() && prefs.metrics() != null && !prefs.metrics().isEmpty();
+    boolean personal =
+        config.personalization() && prefs.metrics() != null && !prefs.metrics().isEmpty();
     return personal ? prefs.metrics() : config.metrics();
   }
 

@@ -2,6 +2,7 @@ package dev.laurel.engine.streak;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -10,10 +11,10 @@ import java.util.List;
  * <p>Size is bounded: {@code periods} keep the last {@value #HISTORY_PERIODS} periods (history of
  * up to 365 periods, STREAK-17, and every restore window, RESTORE-2); {@code activity} keeps the
  * last {@value #ACTIVITY_DAYS} local dates that had counted events (a frequency switch recomputes
- * from them, STREAK-21, so a switched streak can reach back at most that far); {@code
- * freezeLedger} keeps {@value #ACTIVITY_DAYS} days of entries (every change is also reported as a
- * {@link StreakEffect}, for a permanent ledger); {@code pauses} are dropped
- * {@value #ACTIVITY_DAYS} days after their end.
+ * from them, STREAK-21, so a switched streak can reach back at most that far); {@code freezeLedger}
+ * keeps {@value #ACTIVITY_DAYS} days of entries (every change is also reported as a {@link
+ * StreakEffect}, for a permanent ledger); {@code pauses} are dropped {@value #ACTIVITY_DAYS} days
+ * after their end.
  *
  * @param createdOn the user's local creation date (FREEZE-4 anchor)
  * @param zone the IANA zone in force at {@code settledAt}
@@ -59,5 +60,26 @@ public record StreakState(
     activity = List.copyOf(activity);
     freezeLedger = List.copyOf(freezeLedger);
     pauses = List.copyOf(pauses);
+  }
+
+  /** A user created at {@code createdAt}, local date {@code createdOn}: no streak, no freezes. */
+  static StreakState initial(
+      LocalDate createdOn, ZoneId zone, Instant createdAt, Frequency frequency) {
+    return new StreakState(
+        createdOn,
+        zone.getId(),
+        createdAt,
+        createdOn,
+        frequency,
+        0,
+        null,
+        null,
+        false,
+        List.of(),
+        List.of(),
+        0,
+        List.of(),
+        null,
+        List.of());
   }
 }

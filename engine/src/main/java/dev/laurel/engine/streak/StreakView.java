@@ -14,8 +14,8 @@ import java.util.List;
  * <p>When streaks are off for the user (EVENT-6, STREAK-20) length is 0 and the period fields, the
  * freeze fields and {@code extended} are {@code null}; history and pauses are still filled in.
  *
- * @param extended the latest extension of the current streak ({@code StreakResponse.extended});
- *     the event response's boolean comes from {@link StreakOutcome#extended()}
+ * @param extended the latest extension of the current streak ({@code StreakResponse.extended}); the
+ *     event response's boolean comes from {@link StreakOutcome#extended()}
  */
 public record StreakView(
     int length,
@@ -44,7 +44,11 @@ public record StreakView(
    * @param usedFreeze {@code null} (omitted) when freezes are disabled (FREEZE-8)
    */
   public record HistoryEntry(
-      LocalDate periodStart, LocalDate periodEnd, int length, Boolean usedFreeze, boolean usedPause) {}
+      LocalDate periodStart,
+      LocalDate periodEnd,
+      int length,
+      Boolean usedFreeze,
+      boolean usedPause) {}
 
   /** A current or upcoming active pause (PAUSE-7). */
   public record PauseEntry(String id, LocalDate start, LocalDate end) {}

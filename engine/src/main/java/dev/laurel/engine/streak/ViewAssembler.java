@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Builds a {@link StreakView} from a settled state (STREAK-12..17, STREAK-24, FREEZE-7, PAUSE-7). */
+/**
+ * Builds a {@link StreakView} from a settled state (STREAK-12..17, STREAK-24, FREEZE-7, PAUSE-7).
+ */
 final class ViewAssembler {
 
   private final StreakRules rules;
@@ -29,7 +31,8 @@ final class ViewAssembler {
     Frequency frequency = rules.config().frequency();
     if (!rules.active()) {
       return new StreakView(
-          0, frequency, null, null, null, null, null, null, null, null, null, status, history, pauses);
+          0, frequency, null, null, null, null, null, null, null, null, null, status, history,
+          pauses);
     }
     FreezeConfig freezes = rules.config().freezes();
     AutoEarn autoEarn = freezes.earnsAutomatically() ? freezes.autoEarn() : null;
@@ -67,8 +70,8 @@ final class ViewAssembler {
   }
 
   /**
-   * STREAK-12: the last date of the period after the last covered one. The current period counts
-   * as covered when extended or paused; later periods count when an active pause overlaps them.
+   * STREAK-12: the last date of the period after the last covered one. The current period counts as
+   * covered when extended or paused; later periods count when an active pause overlaps them.
    */
   private LocalDate expires(StreakPeriod current) {
     if (!state.periodExtended && !pausedNow(current)) {
@@ -94,13 +97,18 @@ final class ViewAssembler {
   }
 
   /** STREAK-17: {@code count} consecutive periods ending with the current one, oldest first. */
-  private List<StreakView.HistoryEntry> history(StreakPeriod current, StreakStatus status, int count) {
+  private List<StreakView.HistoryEntry> history(
+      StreakPeriod current, StreakStatus status, int count) {
     StreakCalendar calendar = state.calendar();
     Boolean noFreeze = rules.freezesOn() ? Boolean.FALSE : null;
     List<StreakView.HistoryEntry> entries = new ArrayList<>(count);
     entries.add(
         new StreakView.HistoryEntry(
-            current.start(), current.end(), rules.active() ? state.length : 0, noFreeze, status == StreakStatus.PROTECTED));
+            current.start(),
+            current.end(),
+            rules.active() ? state.length : 0,
+            noFreeze,
+            status == StreakStatus.PROTECTED));
     StreakPeriod period = current;
     for (int i = 1; i < count; i++) {
       period = calendar.preceding(period);
@@ -109,7 +117,8 @@ final class ViewAssembler {
       PeriodOutcome outcome = record == null ? null : record.outcome();
       Boolean usedFreeze = noFreeze == null ? null : outcome == PeriodOutcome.FROZEN;
       entries.add(
-          new StreakView.HistoryEntry(period.start(), period.end(), length, usedFreeze, outcome == PeriodOutcome.PAUSED));
+          new StreakView.HistoryEntry(
+              period.start(), period.end(), length, usedFreeze, outcome == PeriodOutcome.PAUSED));
     }
     return entries.reversed();
   }

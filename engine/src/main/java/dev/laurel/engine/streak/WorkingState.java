@@ -81,7 +81,8 @@ final class WorkingState {
 
   /** Records that {@code period} closed with the streak running. */
   void record(StreakPeriod period, PeriodOutcome outcome) {
-    periods.put(period.start(), new PeriodRecord(period.start(), length, outcome, started, extendedAt));
+    periods.put(
+        period.start(), new PeriodRecord(period.start(), length, outcome, started, extendedAt));
   }
 
   void changeFreezes(FreezeChange change, int delta, Instant at) {
@@ -117,7 +118,10 @@ final class WorkingState {
       effects.set(
           last,
           new StreakEffect.FreezeConsumed(
-              previous.consumed() + next.consumed(), next.freezes(), next.periodStart(), next.at()));
+              previous.consumed() + next.consumed(),
+              next.freezes(),
+              next.periodStart(),
+              next.at()));
     } else {
       effects.add(effect);
     }

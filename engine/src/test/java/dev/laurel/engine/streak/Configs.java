@@ -17,7 +17,8 @@ final class Configs {
     return new MetricThreshold(metricId, new BigDecimal(threshold));
   }
 
-  static StreakConfig streaks(Frequency frequency, EvaluationMode mode, MetricThreshold... metrics) {
+  static StreakConfig streaks(
+      Frequency frequency, EvaluationMode mode, MetricThreshold... metrics) {
     return new StreakConfig(true, frequency, mode, List.of(metrics), false, FreezeConfig.DISABLED);
   }
 
@@ -40,7 +41,8 @@ final class Configs {
     return with(config, new FreezeConfig(true, max, initial, null));
   }
 
-  static StreakConfig withAutoEarn(StreakConfig config, int max, int initial, int interval, int amount) {
+  static StreakConfig withAutoEarn(
+      StreakConfig config, int max, int initial, int interval, int amount) {
     return with(config, new FreezeConfig(true, max, initial, new AutoEarn(interval, amount, null)));
   }
 
@@ -52,25 +54,41 @@ final class Configs {
 
   static StreakConfig with(StreakConfig config, FreezeConfig freezes) {
     return new StreakConfig(
-        config.enabled(), config.frequency(), config.evaluationMode(), config.metrics(),
-        config.personalization(), freezes);
+        config.enabled(),
+        config.frequency(),
+        config.evaluationMode(),
+        config.metrics(),
+        config.personalization(),
+        freezes);
   }
 
   static StreakConfig withFrequency(StreakConfig config, Frequency frequency) {
     return new StreakConfig(
-        config.enabled(), frequency, config.evaluationMode(), config.metrics(),
-        config.personalization(), config.freezes());
+        config.enabled(),
+        frequency,
+        config.evaluationMode(),
+        config.metrics(),
+        config.personalization(),
+        config.freezes());
   }
 
   static StreakConfig personalised(StreakConfig config) {
     return new StreakConfig(
-        config.enabled(), config.frequency(), config.evaluationMode(), config.metrics(), true,
+        config.enabled(),
+        config.frequency(),
+        config.evaluationMode(),
+        config.metrics(),
+        true,
         config.freezes());
   }
 
   static StreakConfig disabled(StreakConfig config) {
     return new StreakConfig(
-        false, config.frequency(), config.evaluationMode(), config.metrics(),
-        config.personalization(), config.freezes());
+        false,
+        config.frequency(),
+        config.evaluationMode(),
+        config.metrics(),
+        config.personalization(),
+        config.freezes());
   }
 }

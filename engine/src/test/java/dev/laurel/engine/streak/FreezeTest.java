@@ -29,13 +29,19 @@ class FreezeTest {
   @DisplayName("FREEZE-3: the initial grant at creation, with streak.freeze_earned when > 0")
   @CsvSource({"2, 5, 2", "0, 5, 0", "5, 5, 5"})
   void initialGrant(int initial, int max, int expected) {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), max, initial), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), max, initial), "UTC", "2025-04-01T08:00:00Z");
     assertThat(user.state.freezes()).isEqualTo(expected);
     if (expected > 0) {
       assertThat(user.effects())
-          .containsExactly(new FreezeEarned(expected, expected, FreezeChange.INITIAL, at("2025-04-01T08:00:00Z")));
+          .containsExactly(
+              new FreezeEarned(
+                  expected, expected, FreezeChange.INITIAL, at("2025-04-01T08:00:00Z")));
       assertThat(user.state.freezeLedger())
-          .containsExactly(new FreezeLedgerEntry(at("2025-04-01T08:00:00Z"), FreezeChange.INITIAL, expected, expected));
+          .containsExactly(
+              new FreezeLedgerEntry(
+                  at("2025-04-01T08:00:00Z"), FreezeChange.INITIAL, expected, expected));
     } else {
       assertThat(user.effects()).isEmpty();
     }
@@ -45,15 +51,19 @@ class FreezeTest {
   @DisplayName("FREEZE-3: no initial grant while freezes or streaks are disabled")
   void noInitialGrantWhenDisabled() {
     StreakConfig freezesOff = Configs.with(Configs.daily(), new FreezeConfig(false, 5, 3, null));
-    assertThat(StreakDriver.user(freezesOff, "UTC", "2025-04-01T08:00:00Z").state.freezes()).isZero();
+    assertThat(StreakDriver.user(freezesOff, "UTC", "2025-04-01T08:00:00Z").state.freezes())
+        .isZero();
     StreakConfig streaksOff = Configs.disabled(Configs.withFreezes(Configs.daily(), 5, 3));
-    assertThat(StreakDriver.user(streaksOff, "UTC", "2025-04-01T08:00:00Z").state.freezes()).isZero();
+    assertThat(StreakDriver.user(streaksOff, "UTC", "2025-04-01T08:00:00Z").state.freezes())
+        .isZero();
   }
 
   @Test
   @DisplayName("FREEZE-5: one freeze per missed period, processed on time; loss when they run out")
   void consumedOnTimeThenLost() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.effects();
 
@@ -68,13 +78,17 @@ class FreezeTest {
   }
 
   @Test
-  @DisplayName("FREEZE-5: boundaries processed together report the number consumed in that evaluation")
+  @DisplayName(
+      "FREEZE-5: boundaries processed together report the number consumed in that evaluation")
   void consumedTogether() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.weekly(), 5, 3), "UTC", "2025-03-30T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.weekly(), 5, 3), "UTC", "2025-03-30T08:00:00Z");
     user.steps("2025-03-31T09:00:00Z", "10"); // week of 03-30
     user.effects();
 
-    user.settle("2025-05-01T00:00:00Z"); // weeks of 04-06, 04-13, 04-20 frozen; week of 04-27 still open
+    user.settle(
+        "2025-05-01T00:00:00Z"); // weeks of 04-06, 04-13, 04-20 frozen; week of 04-27 still open
     assertThat(user.effects())
         .containsExactly(new FreezeConsumed(3, 0, date("2025-04-20"), at("2025-04-27T00:00:00Z")));
     assertThat(user.length()).isEqualTo(1);
@@ -83,18 +97,23 @@ class FreezeTest {
         .extracting(FreezeLedgerEntry::balance)
         .containsExactly(2, 1, 0);
     user.settle("2025-05-04T00:00:00Z");
-    assertThat(user.effects()).containsExactly(new Lost(1, date("2025-04-27"), at("2025-05-04T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new Lost(1, date("2025-04-27"), at("2025-05-04T00:00:00Z")));
   }
 
   @Test
-  @DisplayName("FREEZE-4: auto-earn at the midnight starting anchor + k·interval, capped at maxFreezes")
+  @DisplayName(
+      "FREEZE-4: auto-earn at the midnight starting anchor + k·interval, capped at maxFreezes")
   void autoEarnScheduleAndCap() {
     // created 2025-04-01 (anchor); interval 3 days, amount 2, max 5, initial 0
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 5, 0, 3, 2), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 5, 0, 3, 2), "UTC", "2025-04-01T08:00:00Z");
     user.settle("2025-04-03T23:59:59Z");
     assertThat(user.state.freezes()).isZero();
     user.settle("2025-04-04T00:00:00Z"); // anchor + 3
-    assertThat(user.effects()).containsExactly(new FreezeEarned(2, 2, FreezeChange.ACCRUAL, at("2025-04-04T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new FreezeEarned(2, 2, FreezeChange.ACCRUAL, at("2025-04-04T00:00:00Z")));
     user.settle("2025-04-13T12:00:00Z"); // 04-07 → 4, 04-10 → 5 (gain 1), 04-13 → at cap, silent
     assertThat(user.effects())
         .containsExactly(
@@ -104,10 +123,14 @@ class FreezeTest {
   }
 
   @Test
-  @DisplayName("FREEZE-4: a freeze earned at a midnight cannot cover the period that ended at that midnight")
+  @DisplayName(
+      "FREEZE-4: a freeze earned at a midnight cannot cover the period that ended at that midnight")
   void accrualAfterBoundary() {
-    // interval 2 from 2025-04-01: accrual at the midnight starting 2025-04-03, which also ends 2025-04-02
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 5, 0, 2, 1), "UTC", "2025-04-01T08:00:00Z");
+    // interval 2 from 2025-04-01: accrual at the midnight starting 2025-04-03, which also ends
+    // 2025-04-02
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 5, 0, 2, 1), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.effects();
     user.settle("2025-04-03T00:00:00Z");
@@ -120,11 +143,14 @@ class FreezeTest {
   @Test
   @DisplayName("FREEZE-4: an earned freeze covers a later missed period")
   void accruedFreezeCoversLater() {
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 5, 0, 1, 1), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 5, 0, 1, 1), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.effects();
     user.settle("2025-04-04T00:00:00Z");
-    // midnight 04-02: accrual 1; midnight 04-03: 04-02 frozen (0) then accrual 1; midnight 04-04: same
+    // midnight 04-02: accrual 1; midnight 04-03: 04-02 frozen (0) then accrual 1; midnight 04-04:
+    // same
     assertThat(user.effects())
         .containsExactly(
             new FreezeEarned(1, 1, FreezeChange.ACCRUAL, at("2025-04-02T00:00:00Z")),
@@ -136,37 +162,52 @@ class FreezeTest {
   }
 
   @Test
-  @DisplayName("FREEZE-4: accrual follows local midnights in the user's zone and continues for idle users")
+  @DisplayName(
+      "FREEZE-4: accrual follows local midnights in the user's zone and continues for idle users")
   void accrualInLocalTime() {
-    // Asia/Kolkata: created 2025-04-01 10:00 local; interval 7 → midnight starting 2025-04-08 = 2025-04-07T18:30Z
+    // Asia/Kolkata: created 2025-04-01 10:00 local; interval 7 → midnight starting 2025-04-08 =
+    // 2025-04-07T18:30Z
     StreakDriver user =
-        StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 10, 0, 7, 1), "Asia/Kolkata", "2025-04-01T04:30:00Z");
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 10, 0, 7, 1),
+            "Asia/Kolkata",
+            "2025-04-01T04:30:00Z");
     user.settle("2025-04-07T18:29:59Z");
     assertThat(user.state.freezes()).isZero();
     user.settle("2025-04-07T18:30:00Z");
     assertThat(user.state.freezes()).isEqualTo(1);
-    user.settle("2025-06-01T00:00:00Z"); // idle, no streak: 04-15, 04-22, 04-29, 05-06, 05-13, 05-20, 05-27
+    user.settle(
+        "2025-06-01T00:00:00Z"); // idle, no streak: 04-15, 04-22, 04-29, 05-06, 05-13, 05-20, 05-27
     assertThat(user.state.freezes()).isEqualTo(8);
   }
 
   @Test
-  @DisplayName("FREEZE-4: users created before auto-earn was enabled count from the local enabling date")
+  @DisplayName(
+      "FREEZE-4: users created before auto-earn was enabled count from the local enabling date")
   void anchorAtEnabling() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 10, 0), "UTC", "2025-03-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 10, 0), "UTC", "2025-03-01T08:00:00Z");
     // enabled 2025-04-10 15:00 UTC; interval 5 → first accrual at the midnight starting 2025-04-15
-    user.reconfigure("2025-04-10T15:00:00Z", Configs.withAutoEarnSince(Configs.daily(), 10, 0, 5, 1, "2025-04-10T15:00:00Z"));
+    user.reconfigure(
+        "2025-04-10T15:00:00Z",
+        Configs.withAutoEarnSince(Configs.daily(), 10, 0, 5, 1, "2025-04-10T15:00:00Z"));
     user.settle("2025-04-14T23:00:00Z");
     assertThat(user.state.freezes()).isZero();
     user.settle("2025-04-15T00:00:00Z");
     assertThat(user.state.freezes()).isEqualTo(1);
-    assertThat(user.state.autoEarnAnchor()).isEqualTo(new AutoEarnAnchor(date("2025-04-10"), at("2025-04-10T15:00:00Z")));
+    assertThat(user.state.autoEarnAnchor())
+        .isEqualTo(new AutoEarnAnchor(date("2025-04-10"), at("2025-04-10T15:00:00Z")));
   }
 
   @Test
   @DisplayName("FREEZE-4: the anchor stays pinned when the user later changes zone")
   void anchorPinned() {
     StreakDriver user =
-        StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 10, 0, 2, 1), "Pacific/Kiritimati", "2025-04-01T09:00:00Z");
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 10, 0, 2, 1),
+            "Pacific/Kiritimati",
+            "2025-04-01T09:00:00Z");
     // created 2025-04-01 23:00 Kiritimati; anchor 2025-04-01
     user.settle("2025-04-01T09:30:00Z");
     user.moveTo("2025-04-01T09:45:00Z", "Etc/GMT+12"); // now 2025-03-31 21:45 local
@@ -176,14 +217,19 @@ class FreezeTest {
   }
 
   @Test
-  @DisplayName("FREEZE-6: grants one per item up to maxFreezes; the rest are refused; one freeze_earned with the total")
+  @DisplayName(
+      "FREEZE-6: grants one per item up to maxFreezes; the rest are refused; one freeze_earned with"
+          + " the total")
   void adminGrant() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 3, 1), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 3, 1), "UTC", "2025-04-01T08:00:00Z");
     user.effects();
     FreezeGrant grant = user.grant("2025-04-01T09:00:00Z", 4);
     assertThat(grant.granted()).isEqualTo(2);
     assertThat(grant.refused()).isEqualTo(2);
-    assertThat(user.effects()).containsExactly(new FreezeEarned(2, 3, FreezeChange.GRANT, at("2025-04-01T09:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new FreezeEarned(2, 3, FreezeChange.GRANT, at("2025-04-01T09:00:00Z")));
 
     FreezeGrant full = user.grant("2025-04-01T09:01:00Z", 1);
     assertThat(full.granted()).isZero();
@@ -202,9 +248,12 @@ class FreezeTest {
   }
 
   @Test
-  @DisplayName("FREEZE-7: freezes and maxFreezes only when enabled; auto-earn fields only when configured")
+  @DisplayName(
+      "FREEZE-7: freezes and maxFreezes only when enabled; auto-earn fields only when configured")
   void viewFields() {
-    StreakView plain = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z").view("2025-04-01T09:00:00Z");
+    StreakView plain =
+        StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z")
+            .view("2025-04-01T09:00:00Z");
     assertThat(plain.freezes()).isNull();
     assertThat(plain.maxFreezes()).isNull();
     assertThat(plain.freezeAutoEarnInterval()).isNull();
@@ -212,21 +261,25 @@ class FreezeTest {
     assertThat(plain.streakHistory()).allSatisfy(e -> assertThat(e.usedFreeze()).isNull());
 
     StreakView freezes =
-        StreakDriver.user(Configs.withFreezes(Configs.daily(), 4, 2), "UTC", "2025-04-01T08:00:00Z").view("2025-04-01T09:00:00Z");
+        StreakDriver.user(Configs.withFreezes(Configs.daily(), 4, 2), "UTC", "2025-04-01T08:00:00Z")
+            .view("2025-04-01T09:00:00Z");
     assertThat(freezes.freezes()).isEqualTo(2);
     assertThat(freezes.maxFreezes()).isEqualTo(4);
     assertThat(freezes.freezeAutoEarnInterval()).isNull();
     assertThat(freezes.streakHistory()).allSatisfy(e -> assertThat(e.usedFreeze()).isFalse());
 
     StreakView autoEarn =
-        StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 4, 2, 7, 1), "UTC", "2025-04-01T08:00:00Z")
+        StreakDriver.user(
+                Configs.withAutoEarn(Configs.daily(), 4, 2, 7, 1), "UTC", "2025-04-01T08:00:00Z")
             .view("2025-04-01T09:00:00Z");
     assertThat(autoEarn.freezeAutoEarnInterval()).isEqualTo(7);
     assertThat(autoEarn.freezeAutoEarnAmount()).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("FREEZE-8: disabling freezes keeps the balance but stops consumption and accrual, and hides the fields")
+  @DisplayName(
+      "FREEZE-8: disabling freezes keeps the balance but stops consumption and accrual, and hides"
+          + " the fields")
   void disablingFreezes() {
     StreakConfig on = Configs.withAutoEarn(Configs.daily(), 5, 2, 1, 1);
     StreakDriver user = StreakDriver.user(on, "UTC", "2025-04-01T08:00:00Z");
@@ -235,9 +288,12 @@ class FreezeTest {
     assertThat(user.state.freezes()).isEqualTo(3);
     user.effects();
 
-    user.reconfigure("2025-04-03T01:00:00Z", Configs.with(on, new FreezeConfig(false, 5, 2, new AutoEarn(1, 1, null))));
+    user.reconfigure(
+        "2025-04-03T01:00:00Z",
+        Configs.with(on, new FreezeConfig(false, 5, 2, new AutoEarn(1, 1, null))));
     user.settle("2025-04-04T00:00:00Z");
-    assertThat(user.effects()).containsExactly(new Lost(1, date("2025-04-03"), at("2025-04-04T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new Lost(1, date("2025-04-03"), at("2025-04-04T00:00:00Z")));
     assertThat(user.state.freezes()).isEqualTo(3);
     StreakView view = user.view("2025-04-04T01:00:00Z");
     assertThat(view.freezes()).isNull();
@@ -245,13 +301,16 @@ class FreezeTest {
 
     user.reconfigure("2025-04-04T02:00:00Z", on);
     assertThat(user.view("2025-04-04T03:00:00Z").freezes()).isEqualTo(3);
-    assertThat(user.view("2025-04-04T03:00:00Z").streakHistory().get(4).usedFreeze()).isTrue(); // 04-02
+    assertThat(user.view("2025-04-04T03:00:00Z").streakHistory().get(4).usedFreeze())
+        .isTrue(); // 04-02
   }
 
   @Test
   @DisplayName("FREEZE-2: every balance change is in the ledger with the balance after it")
   void ledger() {
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 5, 1, 2, 1), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 5, 1, 2, 1), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.grant("2025-04-01T10:00:00Z", 1);
     user.settle("2025-04-03T12:00:00Z");
@@ -267,13 +326,24 @@ class FreezeTest {
   @DisplayName("STREAK-9, WH-17: nextSettlement is the earliest boundary or accrual midnight")
   void nextSettlement() {
     StreakEngine engine = new StreakEngine(Configs.withAutoEarn(Configs.weekly(), 5, 0, 10, 1));
-    StreakState created = engine.created(ZoneId.of("UTC"), at("2025-04-02T08:00:00Z")).state(); // Wednesday
-    assertThat(engine.nextSettlement(StreakPrefs.NONE, created)).contains(at("2025-04-12T00:00:00Z")); // accrual
+    StreakState created =
+        engine.created(ZoneId.of("UTC"), at("2025-04-02T08:00:00Z")).state(); // Wednesday
+    assertThat(engine.nextSettlement(StreakPrefs.NONE, created))
+        .contains(at("2025-04-12T00:00:00Z")); // accrual
     StreakState running =
-        engine.onEvent(StreakPrefs.NONE, created, Configs.STEPS, BigDecimal.TEN, ZoneId.of("UTC"), at("2025-04-02T09:00:00Z"))
+        engine
+            .onEvent(
+                StreakPrefs.NONE,
+                created,
+                Configs.STEPS,
+                BigDecimal.TEN,
+                ZoneId.of("UTC"),
+                at("2025-04-02T09:00:00Z"))
             .state();
-    assertThat(engine.nextSettlement(StreakPrefs.NONE, running)).contains(at("2025-04-06T00:00:00Z")); // week ends
-    assertThat(new StreakEngine(Configs.weekly()).nextSettlement(StreakPrefs.NONE, created)).isEmpty();
+    assertThat(engine.nextSettlement(StreakPrefs.NONE, running))
+        .contains(at("2025-04-06T00:00:00Z")); // week ends
+    assertThat(new StreakEngine(Configs.weekly()).nextSettlement(StreakPrefs.NONE, created))
+        .isEmpty();
     // a pending frequency switch (STREAK-21) is due at once
     assertThat(new StreakEngine(Configs.daily()).nextSettlement(StreakPrefs.NONE, created))
         .contains(at("2025-04-02T08:00:00Z"));

@@ -38,7 +38,8 @@ class PauseTest {
   })
   void validation(String zone, LocalDate start, LocalDate end, Instant now, String message) {
     StreakDriver user = StreakDriver.user(Configs.daily(), zone, "2025-03-01T00:00:00Z");
-    StreakResult result = user.addPause(now.toString(), "pause-1", start.toString(), end.toString());
+    StreakResult result =
+        user.addPause(now.toString(), "pause-1", start.toString(), end.toString());
     if (message == null) {
       assertThat(result).isInstanceOf(StreakResult.Applied.class);
       assertThat(user.state.pauses()).containsExactly(new StreakPause("pause-1", start, end, null));
@@ -49,9 +50,12 @@ class PauseTest {
   }
 
   @Test
-  @DisplayName("PAUSE-3, STREAK-10: missed days inside a pause are covered, length unchanged, usedPause")
+  @DisplayName(
+      "PAUSE-3, STREAK-10: missed days inside a pause are covered, length unchanged, usedPause")
   void dailyPause() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.addPause("2025-04-01T10:00:00Z", "pause-1", "2025-04-02", "2025-04-04");
     user.effects();
@@ -68,7 +72,9 @@ class PauseTest {
   }
 
   @ParameterizedTest(name = "{0}: pause {1}..{2} → covered {3}")
-  @DisplayName("PAUSE-3: a weekly or monthly period is covered when it shares at least one date with a pause")
+  @DisplayName(
+      "PAUSE-3: a weekly or monthly period is covered when it shares at least one date with a"
+          + " pause")
   @CsvSource({
     // weekly: extended in the week 03-30..04-05, the week 04-06..04-12 is missed
     "WEEKLY,  2025-04-12, 2025-04-12, true", // its Saturday only
@@ -79,7 +85,9 @@ class PauseTest {
     "MONTHLY, 2025-05-01, 2025-05-10, false",
   })
   void overlap(Frequency frequency, LocalDate start, LocalDate end, boolean covered) {
-    StreakDriver user = StreakDriver.user(Configs.withFrequency(Configs.daily(), frequency), "UTC", "2025-03-31T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFrequency(Configs.daily(), frequency), "UTC", "2025-03-31T08:00:00Z");
     user.steps("2025-03-31T09:00:00Z", "10");
     user.addPause("2025-03-31T10:00:00Z", "pause-1", start.toString(), end.toString());
     user.settle(frequency == Frequency.WEEKLY ? "2025-04-13T00:00:00Z" : "2025-05-01T00:00:00Z");
@@ -87,7 +95,8 @@ class PauseTest {
   }
 
   @Test
-  @DisplayName("PAUSE-4: activity during a pause extends normally and the period has usedPause false")
+  @DisplayName(
+      "PAUSE-4: activity during a pause extends normally and the period has usedPause false")
   void activityDuringPause() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
@@ -97,11 +106,7 @@ class PauseTest {
     assertThat(view.length()).isEqualTo(2);
     assertThat(view.streakHistory())
         .extracting(StreakView.HistoryEntry::length, StreakView.HistoryEntry::usedPause)
-        .containsExactly(
-            tuple(1, false),
-            tuple(2, false),
-            tuple(2, true),
-            tuple(2, false));
+        .containsExactly(tuple(1, false), tuple(2, false), tuple(2, true), tuple(2, false));
   }
 
   @Test
@@ -132,18 +137,24 @@ class PauseTest {
   }
 
   @Test
-  @DisplayName("PAUSE-6: an archived pause stops applying from now on; periods it already covered stay covered")
+  @DisplayName(
+      "PAUSE-6: an archived pause stops applying from now on; periods it already covered stay"
+          + " covered")
   void archive() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.addPause("2025-04-01T10:00:00Z", "pause-1", "2025-04-02", "2025-04-10");
     user.effects();
     // lazily: 04-02 and 04-03 are covered by the pause before it is archived on 04-04 at 12:00
-    assertThat(user.archivePause("2025-04-04T12:00:00Z", "pause-1")).isInstanceOf(StreakResult.Applied.class);
-    assertThat(user.state.pauses()).containsExactly(
-        new StreakPause("pause-1", date("2025-04-02"), date("2025-04-10"), at("2025-04-04T12:00:00Z")));
+    assertThat(user.archivePause("2025-04-04T12:00:00Z", "pause-1"))
+        .isInstanceOf(StreakResult.Applied.class);
+    assertThat(user.state.pauses())
+        .containsExactly(
+            new StreakPause(
+                "pause-1", date("2025-04-02"), date("2025-04-10"), at("2025-04-04T12:00:00Z")));
     user.settle("2025-04-05T00:00:00Z");
-    assertThat(user.effects()).containsExactly(new Lost(1, date("2025-04-04"), at("2025-04-05T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new Lost(1, date("2025-04-04"), at("2025-04-05T00:00:00Z")));
     StreakView view = user.view("2025-04-05T01:00:00Z", 5);
     assertThat(view.streakHistory())
         .extracting(StreakView.HistoryEntry::usedPause)
@@ -161,8 +172,10 @@ class PauseTest {
   void reading() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.addPause("2025-04-01T09:00:00Z", "pause-c", "2025-04-01", "2025-04-02"); // past by 04-03
-    user.addPause("2025-04-01T09:00:00Z", "pause-b", "2025-04-03", "2025-04-03"); // current on 04-03
-    user.addPause("2025-04-01T09:00:00Z", "pause-a", "2025-04-03", "2025-04-20"); // same start, smaller id
+    user.addPause(
+        "2025-04-01T09:00:00Z", "pause-b", "2025-04-03", "2025-04-03"); // current on 04-03
+    user.addPause(
+        "2025-04-01T09:00:00Z", "pause-a", "2025-04-03", "2025-04-20"); // same start, smaller id
     user.addPause("2025-04-01T09:00:00Z", "pause-d", "2025-05-01", "2025-05-02"); // upcoming
     user.addPause("2025-04-01T09:00:00Z", "pause-e", "2025-06-01", "2025-06-02");
     user.archivePause("2025-04-02T09:00:00Z", "pause-e");

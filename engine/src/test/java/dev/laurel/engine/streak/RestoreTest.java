@@ -19,7 +19,9 @@ class RestoreTest {
   /** A daily user (UTC) active 2025-01-01..01-10, lost at the midnight ending 01-11. */
   private static StreakDriver tenDaysThenLost() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-01-01T08:00:00Z");
-    for (LocalDate day = LocalDate.parse("2025-01-01"); day.isBefore(LocalDate.parse("2025-01-11")); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.parse("2025-01-01");
+        day.isBefore(LocalDate.parse("2025-01-11"));
+        day = day.plusDays(1)) {
       user.steps(day + "T09:00:00Z", "10");
     }
     user.settle("2025-01-12T00:00:00Z");
@@ -29,7 +31,8 @@ class RestoreTest {
   }
 
   @Test
-  @DisplayName("RESTORE-3, RESTORE-4: back to the window's maximum; kept by acting in the current period")
+  @DisplayName(
+      "RESTORE-3, RESTORE-4: back to the window's maximum; kept by acting in the current period")
   void restoreAtRisk() {
     StreakDriver user = tenDaysThenLost();
     StreakResult result = user.restore("2025-01-13T10:00:00Z");
@@ -42,7 +45,9 @@ class RestoreTest {
     assertThat(view.extended()).isEqualTo("2025-01-10T09:00:00Z");
     assertThat(view.expires()).isEqualTo("2025-01-13");
     assertThat(view.status()).isEqualTo(StreakStatus.AT_RISK);
-    assertThat(view.streakHistory()).extracting(StreakView.HistoryEntry::length).containsExactly(9, 10, 10, 10, 10);
+    assertThat(view.streakHistory())
+        .extracting(StreakView.HistoryEntry::length)
+        .containsExactly(9, 10, 10, 10, 10);
 
     assertThat(user.steps("2025-01-13T11:00:00Z", "10").effects())
         .containsExactly(new StreakEffect.Extended(11, Instant.parse("2025-01-13T11:00:00Z")));
@@ -62,7 +67,9 @@ class RestoreTest {
     assertThat(view.extended()).isEqualTo("2025-01-13T09:00:00Z");
     assertThat(view.status()).isEqualTo(StreakStatus.EXTENDED);
     assertThat(view.expires()).isEqualTo("2025-01-14");
-    assertThat(view.streakHistory()).extracting(StreakView.HistoryEntry::length).containsExactly(10, 10, 10, 11);
+    assertThat(view.streakHistory())
+        .extracting(StreakView.HistoryEntry::length)
+        .containsExactly(10, 10, 10, 11);
     assertThat(user.steps("2025-01-13T12:00:00Z", "10").extended()).isFalse();
   }
 
@@ -115,7 +122,9 @@ class RestoreTest {
   })
   void monthlyWindow(LocalDate lastMonth, String restoreAt, int restored) {
     StreakDriver user = StreakDriver.user(Configs.monthly(), "UTC", "2023-11-01T08:00:00Z");
-    for (LocalDate month = LocalDate.parse("2023-11-01"); !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+    for (LocalDate month = LocalDate.parse("2023-11-01");
+        !month.isAfter(lastMonth);
+        month = month.plusMonths(1)) {
       user.steps(month.plusDays(14) + "T09:00:00Z", "10");
     }
     StreakResult result = user.restore(restoreAt);
@@ -125,18 +134,24 @@ class RestoreTest {
       assertThat(user.length()).isEqualTo(restored);
       StreakView view = user.view(restoreAt, 3);
       assertThat(view.expires()).isEqualTo("2025-03-31");
-      assertThat(view.streakHistory()).extracting(StreakView.HistoryEntry::length).containsExactly(3, 3, 3);
+      assertThat(view.streakHistory())
+          .extracting(StreakView.HistoryEntry::length)
+          .containsExactly(3, 3, 3);
     }
   }
 
   @Test
-  @DisplayName("RESTORE-5: nothing to restore when the maximum is not above the current length, or without history")
+  @DisplayName(
+      "RESTORE-5: nothing to restore when the maximum is not above the current length, or without"
+          + " history")
   void nothingToRestore() {
     StreakDriver fresh = StreakDriver.user(Configs.daily(), "UTC", "2025-01-01T08:00:00Z");
     assertThat(fresh.restore("2025-01-05T08:00:00Z")).isEqualTo(NOTHING);
 
     StreakDriver user = tenDaysThenLost();
-    for (LocalDate day = LocalDate.parse("2025-01-12"); day.isBefore(LocalDate.parse("2025-01-23")); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.parse("2025-01-12");
+        day.isBefore(LocalDate.parse("2025-01-23"));
+        day = day.plusDays(1)) {
       user.steps(day + "T09:00:00Z", "10");
     }
     assertThat(user.length()).isEqualTo(11);

@@ -30,8 +30,14 @@ class SettlementPropertyTest {
 
   private static final List<String> ZONES =
       List.of(
-          "UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kolkata", "Etc/GMT+12",
-          "America/New_York", "Europe/London", "America/Havana");
+          "UTC",
+          "Pacific/Kiritimati",
+          "America/Los_Angeles",
+          "Asia/Kolkata",
+          "Etc/GMT+12",
+          "America/New_York",
+          "Europe/London",
+          "America/Havana");
   private static final int DAYS = 120;
 
   /** One thing that happens to the user at an instant. */
@@ -55,7 +61,8 @@ class SettlementPropertyTest {
 
   private record Reconfigure(Instant at, StreakConfig config) implements Op {}
 
-  private record Scenario(StreakConfig config, String zone, Instant start, List<Op> ops, Instant end) {}
+  private record Scenario(
+      StreakConfig config, String zone, Instant start, List<Op> ops, Instant end) {}
 
   static Stream<Long> seeds() {
     return LongStream.range(0, 60).boxed();
@@ -63,7 +70,9 @@ class SettlementPropertyTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  @DisplayName("STREAK-9, STREAK-8, FREEZE-4: settling lazily equals settling at every midnight; settling twice changes nothing")
+  @DisplayName(
+      "STREAK-9, STREAK-8, FREEZE-4: settling lazily equals settling at every midnight; settling"
+          + " twice changes nothing")
   void lazyEqualsEager(long seed) {
     Scenario scenario = scenario(new Random(seed));
     List<StreakEffect> lazyEffects = new ArrayList<>();
@@ -80,12 +89,14 @@ class SettlementPropertyTest {
     StreakOutcome again = lazy.engine.settle(lazy.prefs, lazy.state, lazy.zone, scenario.end());
     assertThat(again.state()).isEqualTo(lazy.state);
     assertThat(again.effects()).isEmpty();
-    StreakOutcome earlier = lazy.engine.settle(lazy.prefs, lazy.state, lazy.zone, scenario.end().minusSeconds(3600));
+    StreakOutcome earlier =
+        lazy.engine.settle(lazy.prefs, lazy.state, lazy.zone, scenario.end().minusSeconds(3600));
     assertThat(earlier.state()).isEqualTo(lazy.state);
   }
 
   private static StreakDriver play(Scenario scenario, boolean eager, List<StreakEffect> effects) {
-    StreakDriver user = StreakDriver.user(scenario.config(), scenario.zone(), scenario.start().toString());
+    StreakDriver user =
+        StreakDriver.user(scenario.config(), scenario.zone(), scenario.start().toString());
     Instant last = scenario.start();
     for (Op op : scenario.ops()) {
       if (eager) {
@@ -121,7 +132,10 @@ class SettlementPropertyTest {
     }
   }
 
-  /** Settles at every whole hour and every local midnight strictly between {@code from} and {@code to}. */
+  /**
+   * Settles at every whole hour and every local midnight strictly between {@code from} and {@code
+   * to}.
+   */
   private static void settleEveryHourAndMidnight(StreakDriver user, Instant from, Instant to) {
     Instant cursor = from;
     while (true) {
@@ -156,11 +170,18 @@ class SettlementPropertyTest {
         ops.add(new Event(instantIn(random, dayStart), metric, value));
       }
       if (random.nextInt(20) == 0) {
-        LocalDate first = StreakCalendar.localDate(dayStart, ZoneId.of("UTC")).plusDays(random.nextInt(6));
-        ops.add(new AddPause(instantIn(random, dayStart), "pause-" + ++pauses, first, first.plusDays(random.nextInt(7))));
+        LocalDate first =
+            StreakCalendar.localDate(dayStart, ZoneId.of("UTC")).plusDays(random.nextInt(6));
+        ops.add(
+            new AddPause(
+                instantIn(random, dayStart),
+                "pause-" + ++pauses,
+                first,
+                first.plusDays(random.nextInt(7))));
       }
       if (pauses > 0 && random.nextInt(30) == 0) {
-        ops.add(new ArchivePause(instantIn(random, dayStart), "pause-" + (1 + random.nextInt(pauses))));
+        ops.add(
+            new ArchivePause(instantIn(random, dayStart), "pause-" + (1 + random.nextInt(pauses))));
       }
       if (random.nextInt(40) == 0) {
         ops.add(new Grant(instantIn(random, dayStart), 1 + random.nextInt(2)));
@@ -175,7 +196,10 @@ class SettlementPropertyTest {
         ops.add(new Restore(instantIn(random, dayStart)));
       }
       if (random.nextInt(80) == 0) {
-        ops.add(new Reconfigure(instantIn(random, dayStart), randomConfig(random, Frequency.values()[random.nextInt(3)])));
+        ops.add(
+            new Reconfigure(
+                instantIn(random, dayStart),
+                randomConfig(random, Frequency.values()[random.nextInt(3)])));
       }
     }
     ops.sort(Comparator.comparing(Op::at));
@@ -192,11 +216,21 @@ class SettlementPropertyTest {
     StreakConfig config =
         random.nextBoolean()
             ? Configs.streaks(frequency, mode, metric(STEPS, Integer.toString(threshold)))
-            : Configs.streaks(frequency, mode, metric(STEPS, Integer.toString(threshold)), metric(MINUTES, "4.5"));
+            : Configs.streaks(
+                frequency,
+                mode,
+                metric(STEPS, Integer.toString(threshold)),
+                metric(MINUTES, "4.5"));
     return switch (random.nextInt(3)) {
       case 0 -> config;
       case 1 -> Configs.withFreezes(config, 1 + random.nextInt(3), random.nextInt(2));
-      default -> Configs.withAutoEarn(config, 1 + random.nextInt(4), random.nextInt(2), 1 + random.nextInt(9), 1 + random.nextInt(2));
+      default ->
+          Configs.withAutoEarn(
+              config,
+              1 + random.nextInt(4),
+              random.nextInt(2),
+              1 + random.nextInt(9),
+              1 + random.nextInt(2));
     };
   }
 
@@ -210,5 +244,4 @@ class SettlementPropertyTest {
         .mapToInt(e -> ((StreakEffect.FreezeConsumed) e).consumed())
         .sum();
   }
-
 }

@@ -22,7 +22,9 @@ class StreakBoundaryTest {
   }
 
   @Test
-  @DisplayName("STREAK-8: a missed period loses the streak: length 0, started and extended null, streak.lost")
+  @DisplayName(
+      "STREAK-8: a missed period loses the streak: length 0, started and extended null,"
+          + " streak.lost")
   void lossAtBoundary() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
@@ -33,7 +35,8 @@ class StreakBoundaryTest {
     user.settle("2025-04-04T23:59:59Z"); // 2025-04-04 not yet over
     assertThat(user.length()).isEqualTo(3);
     user.settle("2025-04-05T00:00:00Z"); // midnight ending 2025-04-04
-    assertThat(user.effects()).containsExactly(new Lost(3, date("2025-04-04"), at("2025-04-05T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new Lost(3, date("2025-04-04"), at("2025-04-05T00:00:00Z")));
     assertThat(user.state.started()).isNull();
     assertThat(user.state.extendedAt()).isNull();
     StreakView view = user.view("2025-04-05T01:00:00Z");
@@ -44,7 +47,9 @@ class StreakBoundaryTest {
   @Test
   @DisplayName("STREAK-8: a user without a streak loses nothing at boundaries")
   void noStreakNoEffects() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 3, 3), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 3, 3), "UTC", "2025-04-01T08:00:00Z");
     user.effects();
     user.settle("2025-04-20T00:00:00Z");
     assertThat(user.effects()).isEmpty();
@@ -52,9 +57,13 @@ class StreakBoundaryTest {
   }
 
   @Test
-  @DisplayName("STREAK-8: idle periods are processed one at a time in order — pause, then freeze, then loss — stopping at loss")
+  @DisplayName(
+      "STREAK-8: idle periods are processed one at a time in order — pause, then freeze, then loss"
+          + " — stopping at loss")
   void severalBoundariesInOrder() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 5, 1), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 5, 1), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10"); // length 1
     user.steps("2025-04-02T09:00:00Z", "10"); // length 2
     user.addPause("2025-04-02T10:00:00Z", "pause-1", "2025-04-03", "2025-04-03");
@@ -79,12 +88,15 @@ class StreakBoundaryTest {
   }
 
   @Test
-  @DisplayName("STREAK-9: reading after idle days returns the state as if boundaries had been processed on time")
+  @DisplayName(
+      "STREAK-9: reading after idle days returns the state as if boundaries had been processed on"
+          + " time")
   void lazyRead() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     StreakState stored = user.state; // never settled again
-    StreakView view = user.engine.view(StreakPrefs.NONE, stored, user.zone, at("2025-04-09T12:00:00Z"), 7);
+    StreakView view =
+        user.engine.view(StreakPrefs.NONE, stored, user.zone, at("2025-04-09T12:00:00Z"), 7);
     assertThat(view.length()).isZero();
     assertThat(view.status()).isEqualTo(StreakStatus.NONE);
   }
@@ -92,12 +104,15 @@ class StreakBoundaryTest {
   @Test
   @DisplayName("STREAK-10: periods covered by a freeze or pause add nothing to length")
   void coveredPeriodsDoNotCount() {
-    StreakDriver user = StreakDriver.user(Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 5, 2), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.addPause("2025-04-01T10:00:00Z", "pause-1", "2025-04-02", "2025-04-02");
     // 04-02 paused, 04-03 frozen
     StreakOutcome outcome = user.steps("2025-04-04T09:00:00Z", "10");
-    assertThat(outcome.effects()).contains(new StreakEffect.Extended(2, at("2025-04-04T09:00:00Z")));
+    assertThat(outcome.effects())
+        .contains(new StreakEffect.Extended(2, at("2025-04-04T09:00:00Z")));
     assertThat(user.state.started()).isEqualTo("2025-04-01");
   }
 
@@ -106,14 +121,18 @@ class StreakBoundaryTest {
   @CsvSource({
     // America/Los_Angeles (PDT, UTC−7 all year 2025 Apr–Oct)
     // weekly: extended Wed 2025-04-02; the next week (04-06..04-12) is missed;
-    // Sat 2025-04-12 23:59 local = 2025-04-13T06:59Z, Sun 2025-04-13 00:00 local = 2025-04-13T07:00Z
+    // Sat 2025-04-12 23:59 local = 2025-04-13T06:59Z, Sun 2025-04-13 00:00 local =
+    // 2025-04-13T07:00Z
     "WEEKLY,  2025-04-02T19:00:00Z, 2025-04-13T06:59:00Z, 2025-04-13T07:00:00Z, 2025-04-06",
-    // monthly: extended 2025-05-20; June is missed; Jun 30 23:59 = 07-01T06:59Z, Jul 1 00:00 = 07-01T07:00Z
+    // monthly: extended 2025-05-20; June is missed; Jun 30 23:59 = 07-01T06:59Z, Jul 1 00:00 =
+    // 07-01T07:00Z
     "MONTHLY, 2025-05-20T19:00:00Z, 2025-07-01T06:59:00Z, 2025-07-01T07:00:00Z, 2025-06-01",
   })
-  void weeklyAndMonthlyBoundaries(Frequency frequency, Instant extended, Instant alive, Instant lost, LocalDate missed) {
+  void weeklyAndMonthlyBoundaries(
+      Frequency frequency, Instant extended, Instant alive, Instant lost, LocalDate missed) {
     StreakConfig config = Configs.withFrequency(Configs.daily(), frequency);
-    StreakDriver user = StreakDriver.user(config, "America/Los_Angeles", extended.minusSeconds(60).toString());
+    StreakDriver user =
+        StreakDriver.user(config, "America/Los_Angeles", extended.minusSeconds(60).toString());
     user.steps(extended.toString(), "10");
     user.effects();
 
@@ -125,7 +144,9 @@ class StreakBoundaryTest {
   }
 
   @Test
-  @DisplayName("STREAK-2: the week turns Saturday 23:59 → Sunday 00:00 local: a Saturday event keeps the old week")
+  @DisplayName(
+      "STREAK-2: the week turns Saturday 23:59 → Sunday 00:00 local: a Saturday event keeps the old"
+          + " week")
   void saturdayToSunday() {
     // Asia/Kolkata (UTC+05:30); Sat 2025-04-05 23:59 local = 2025-04-05T18:29Z
     StreakDriver user = StreakDriver.user(Configs.weekly(), "Asia/Kolkata", "2025-03-30T00:00:00Z");
@@ -147,6 +168,7 @@ class StreakBoundaryTest {
     user.settle("2024-03-31T23:59:59Z");
     assertThat(user.length()).isEqualTo(2);
     user.settle("2024-04-01T00:00:00Z");
-    assertThat(user.effects()).containsExactly(new Lost(2, date("2024-03-01"), at("2024-04-01T00:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(new Lost(2, date("2024-03-01"), at("2024-04-01T00:00:00Z")));
   }
 }

@@ -26,7 +26,8 @@ class StreakCalendarTest {
     "MONTHLY, 2024-12-31, 2024-12-01, 2024-12-31",
   })
   void periodContaining(Frequency frequency, LocalDate date, LocalDate start, LocalDate end) {
-    assertThat(new StreakCalendar(frequency).periodContaining(date)).isEqualTo(new StreakPeriod(start, end));
+    assertThat(new StreakCalendar(frequency).periodContaining(date))
+        .isEqualTo(new StreakPeriod(start, end));
   }
 
   @ParameterizedTest(name = "{0}: after {1}..{2} comes {3}..{4}")
@@ -37,7 +38,8 @@ class StreakCalendarTest {
     "MONTHLY, 2024-01-01, 2024-01-31, 2024-02-01, 2024-02-29",
     "MONTHLY, 2024-12-01, 2024-12-31, 2025-01-01, 2025-01-31",
   })
-  void followingAndPreceding(Frequency frequency, LocalDate s1, LocalDate e1, LocalDate s2, LocalDate e2) {
+  void followingAndPreceding(
+      Frequency frequency, LocalDate s1, LocalDate e1, LocalDate s2, LocalDate e2) {
     StreakCalendar calendar = new StreakCalendar(frequency);
     StreakPeriod first = new StreakPeriod(s1, e1);
     StreakPeriod second = new StreakPeriod(s2, e2);
@@ -51,12 +53,17 @@ class StreakCalendarTest {
   @DisplayName("STREAK-2: 365 periods back, per frequency")
   void periodsBefore() {
     LocalDate date = LocalDate.parse("2025-04-02");
-    assertThat(new StreakCalendar(Frequency.DAILY).periodsBefore(new StreakPeriod(date, date), 365).start())
+    assertThat(
+            new StreakCalendar(Frequency.DAILY)
+                .periodsBefore(new StreakPeriod(date, date), 365)
+                .start())
         .isEqualTo("2024-04-02");
     StreakCalendar weekly = new StreakCalendar(Frequency.WEEKLY);
-    assertThat(weekly.periodsBefore(weekly.periodContaining(date), 52).start()).isEqualTo("2024-03-31");
+    assertThat(weekly.periodsBefore(weekly.periodContaining(date), 52).start())
+        .isEqualTo("2024-03-31");
     StreakCalendar monthly = new StreakCalendar(Frequency.MONTHLY);
-    assertThat(monthly.periodsBefore(monthly.periodContaining(date), 14).start()).isEqualTo("2024-02-01");
+    assertThat(monthly.periodsBefore(monthly.periodContaining(date), 14).start())
+        .isEqualTo("2024-02-01");
   }
 
   @ParameterizedTest(name = "{1} in {0} starts at {2}, lasts {3}h")

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plays one user against the engine the way the server will: a hand-moved clock, a stored
- * state, the user's zone and preferences, and every effect collected in order.
+ * Plays one user against the engine the way the server will: a hand-moved clock, a stored state,
+ * the user's zone and preferences, and every effect collected in order.
  */
 final class StreakDriver {
 
@@ -34,7 +34,8 @@ final class StreakDriver {
   /** An event at {@code at} (ISO instant); returns the event's outcome. */
   StreakOutcome event(String at, String metricId, String value) {
     clock.set(at);
-    return apply(engine.onEvent(prefs, state, metricId, new BigDecimal(value), zone, clock.instant()));
+    return apply(
+        engine.onEvent(prefs, state, metricId, new BigDecimal(value), zone, clock.instant()));
   }
 
   StreakOutcome steps(String at, String value) {
@@ -56,8 +57,8 @@ final class StreakDriver {
   }
 
   /**
-   * The user's tz changes at {@code at}: the server settles with the new zone right then (the
-   * state still holds the old one).
+   * The user's tz changes at {@code at}: the server settles with the new zone right then (the state
+   * still holds the old one).
    */
   void moveTo(String at, String newZone) {
     zone = ZoneId.of(newZone);
@@ -84,7 +85,8 @@ final class StreakDriver {
   StreakResult addPause(String at, String id, String start, String end) {
     clock.set(at);
     return applyResult(
-        engine.addPause(prefs, state, id, LocalDate.parse(start), LocalDate.parse(end), zone, clock.instant()));
+        engine.addPause(
+            prefs, state, id, LocalDate.parse(start), LocalDate.parse(end), zone, clock.instant()));
   }
 
   StreakResult archivePause(String at, String id) {

@@ -36,7 +36,8 @@ class StreakExtensionTest {
 
     StreakOutcome crossing = user.steps("2025-04-01T10:00:00Z", "4"); // sum 10 ≥ 10
     assertThat(crossing.extended()).isTrue();
-    assertThat(crossing.effects()).containsExactly(new Started(date("2025-04-01"), at("2025-04-01T10:00:00Z")));
+    assertThat(crossing.effects())
+        .containsExactly(new Started(date("2025-04-01"), at("2025-04-01T10:00:00Z")));
 
     StreakOutcome again = user.steps("2025-04-01T11:00:00Z", "50");
     assertThat(again.extended()).isFalse();
@@ -50,7 +51,8 @@ class StreakExtensionTest {
   }
 
   @Test
-  @DisplayName("STREAK-6: the next period's first satisfying event extends (streak.extended, length ≥ 2)")
+  @DisplayName(
+      "STREAK-6: the next period's first satisfying event extends (streak.extended, length ≥ 2)")
   void extendsNextPeriod() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T10:00:00Z", "10");
@@ -74,9 +76,11 @@ class StreakExtensionTest {
     "OR,  9.999,   29.99,  4.9,  false",
     "OR,  -10,     -1,     0,    false",
   })
-  void andVersusOr(EvaluationMode mode, String steps, String minutes, String pages, boolean extended) {
+  void andVersusOr(
+      EvaluationMode mode, String steps, String minutes, String pages, boolean extended) {
     StreakConfig config =
-        Configs.streaks(Frequency.DAILY, mode, metric(STEPS, "10"), metric(MINUTES, "30"), metric(PAGES, "5"));
+        Configs.streaks(
+            Frequency.DAILY, mode, metric(STEPS, "10"), metric(MINUTES, "30"), metric(PAGES, "5"));
     StreakDriver user = StreakDriver.user(config, "UTC", "2025-04-01T08:00:00Z");
     user.event("2025-04-01T09:00:00Z", STEPS, steps);
     user.event("2025-04-01T09:01:00Z", MINUTES, minutes);
@@ -88,7 +92,8 @@ class StreakExtensionTest {
   @Test
   @DisplayName("STREAK-3: fractional values add up exactly (0.1 × 3 meets 0.3)")
   void fractionalSums() {
-    StreakConfig config = Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "0.3"));
+    StreakConfig config =
+        Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "0.3"));
     StreakDriver user = StreakDriver.user(config, "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "0.1");
     user.steps("2025-04-01T09:01:00Z", "0.1");
@@ -134,11 +139,13 @@ class StreakExtensionTest {
   @Test
   @DisplayName("STREAK-3: weekly sums add the week's days; `started` is the event's date")
   void weeklySums() {
-    StreakDriver user = StreakDriver.user(Configs.weekly(), "UTC", "2025-03-30T08:00:00Z"); // Sunday
+    StreakDriver user =
+        StreakDriver.user(Configs.weekly(), "UTC", "2025-03-30T08:00:00Z"); // Sunday
     user.steps("2025-03-31T09:00:00Z", "3"); // Monday
     user.steps("2025-04-02T09:00:00Z", "3"); // Wednesday
     StreakOutcome friday = user.steps("2025-04-04T09:00:00Z", "4"); // Friday: 10
-    assertThat(friday.effects()).containsExactly(new Started(date("2025-04-04"), at("2025-04-04T09:00:00Z")));
+    assertThat(friday.effects())
+        .containsExactly(new Started(date("2025-04-04"), at("2025-04-04T09:00:00Z")));
 
     StreakView view = user.view("2025-04-05T12:00:00Z");
     assertThat(view.periodStart()).isEqualTo("2025-03-30");
@@ -147,10 +154,12 @@ class StreakExtensionTest {
   }
 
   @Test
-  @DisplayName("STREAK-3: a week's sum does not carry into the next week (Saturday 23:59 vs Sunday 00:00)")
+  @DisplayName(
+      "STREAK-3: a week's sum does not carry into the next week (Saturday 23:59 vs Sunday 00:00)")
   void weekBoundarySums() {
     // America/Los_Angeles, PDT (UTC−7)
-    StreakDriver user = StreakDriver.user(Configs.weekly(), "America/Los_Angeles", "2025-03-31T16:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(Configs.weekly(), "America/Los_Angeles", "2025-03-31T16:00:00Z");
     user.steps("2025-04-06T06:59:00Z", "9"); // Saturday 2025-04-05 23:59 local
     StreakOutcome sunday = user.steps("2025-04-06T07:00:00Z", "9"); // Sunday 2025-04-06 00:00 local
     assertThat(sunday.extended()).isFalse();

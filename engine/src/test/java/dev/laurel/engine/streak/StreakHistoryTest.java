@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StreakHistoryTest {
 
   @Test
-  @DisplayName("STREAK-17: historyPeriods consecutive periods ending with the current one, oldest first; 0 before the user existed")
+  @DisplayName(
+      "STREAK-17: historyPeriods consecutive periods ending with the current one, oldest first; 0"
+          + " before the user existed")
   void consecutivePeriods() {
     StreakDriver user = StreakDriver.user(Configs.weekly(), "UTC", "2025-04-02T08:00:00Z");
     user.steps("2025-04-02T09:00:00Z", "10"); // week 03-30
@@ -25,7 +27,9 @@ class StreakHistoryTest {
     assertThat(view.streakHistory().getFirst().periodEnd()).isEqualTo("2025-03-08");
     assertThat(view.streakHistory().getLast().periodStart()).isEqualTo("2025-04-13");
     assertThat(view.streakHistory().getLast().periodEnd()).isEqualTo("2025-04-19");
-    assertThat(view.streakHistory()).extracting(StreakView.HistoryEntry::length).containsExactly(0, 0, 0, 0, 1, 2, 2);
+    assertThat(view.streakHistory())
+        .extracting(StreakView.HistoryEntry::length)
+        .containsExactly(0, 0, 0, 0, 1, 2, 2);
     assertThat(view.streakHistory()).allSatisfy(e -> assertThat(e.usedFreeze()).isNull());
     // "extended in this period" reads as length > previous length
   }
@@ -52,7 +56,8 @@ class StreakHistoryTest {
     StreakView view = user.view("2025-02-28T12:00:00Z", 365);
     assertThat(view.length()).isEqualTo(425);
     assertThat(view.streakHistory()).hasSize(365);
-    assertThat(view.streakHistory()).extracting(StreakView.HistoryEntry::length)
+    assertThat(view.streakHistory())
+        .extracting(StreakView.HistoryEntry::length)
         .containsExactlyElementsOf(IntStream.rangeClosed(61, 425).boxed().toList());
     assertThat(view.streakHistory().getFirst().periodStart()).isEqualTo("2024-03-01");
     assertThat(user.state.periods()).hasSizeLessThanOrEqualTo(StreakState.HISTORY_PERIODS);
@@ -74,13 +79,17 @@ class StreakHistoryTest {
   @DisplayName("STREAK-15: historyPeriods must be 1–365 (the HTTP layer answers 422 first)")
   void outOfRange(int periods) {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
-    assertThatThrownBy(() -> user.view("2025-04-01T09:00:00Z", periods)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> user.view("2025-04-01T09:00:00Z", periods))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  @DisplayName("FREEZE-2, PAUSE-6: ledger entries and ended pauses older than ACTIVITY_DAYS are dropped")
+  @DisplayName(
+      "FREEZE-2, PAUSE-6: ledger entries and ended pauses older than ACTIVITY_DAYS are dropped")
   void boundedLedgerAndPauses() {
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 100, 0, 1, 1), "UTC", "2024-01-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 100, 0, 1, 1), "UTC", "2024-01-01T08:00:00Z");
     user.addPause("2024-01-01T09:00:00Z", "pause-1", "2024-01-02", "2024-01-03");
     user.addPause("2024-01-01T09:00:00Z", "pause-2", "2024-01-02", "2030-01-01");
     user.settle("2025-06-01T00:00:00Z");

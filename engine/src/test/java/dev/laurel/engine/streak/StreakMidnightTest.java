@@ -22,12 +22,15 @@ class StreakMidnightTest {
     "America/Los_Angeles, 2025-04-02T06:59:00Z,    2025-04-02T07:00:00Z", // PDT, UTC−7
     "Etc/GMT+12,          2025-04-02T11:59:00Z,    2025-04-02T12:00:00Z", // UTC−12
   })
-  void eventsJustBeforeAndAfterLocalMidnightCountForTheirLocalDates(String zone, Instant before, Instant after) {
-    StreakDriver user = StreakDriver.user(Configs.daily(), zone, before.minusSeconds(3600).toString());
+  void eventsJustBeforeAndAfterLocalMidnightCountForTheirLocalDates(
+      String zone, Instant before, Instant after) {
+    StreakDriver user =
+        StreakDriver.user(Configs.daily(), zone, before.minusSeconds(3600).toString());
 
     assertThat(user.steps(before.toString(), "10").effects())
         .containsExactly(new Started(LocalDate.parse("2025-04-01"), before));
-    assertThat(user.steps(after.toString(), "10").effects()).containsExactly(new Extended(2, after));
+    assertThat(user.steps(after.toString(), "10").effects())
+        .containsExactly(new Extended(2, after));
 
     StreakView view = user.view(after.plusSeconds(60).toString());
     assertThat(view.started()).isEqualTo("2025-04-01");
@@ -43,10 +46,12 @@ class StreakMidnightTest {
     "America/Los_Angeles, 2025-04-03T06:59:59Z,      2025-04-03T07:00:00Z",
     "Etc/GMT+12,          2025-04-03T11:59:59Z,      2025-04-03T12:00:00Z",
   })
-  void aMissedDayIsLostAtTheLocalMidnightEndingIt(String zone, Instant lastSecond, Instant midnight) {
+  void aMissedDayIsLostAtTheLocalMidnightEndingIt(
+      String zone, Instant lastSecond, Instant midnight) {
     // extended on 2025-04-01 local (at 12:00 local), nothing on 2025-04-02
     Instant noonFirst = midnight.minusSeconds(36 * 3600);
-    StreakDriver user = StreakDriver.user(Configs.daily(), zone, noonFirst.minusSeconds(60).toString());
+    StreakDriver user =
+        StreakDriver.user(Configs.daily(), zone, noonFirst.minusSeconds(60).toString());
     user.steps(noonFirst.toString(), "10");
     user.effects();
 
@@ -55,7 +60,8 @@ class StreakMidnightTest {
 
     user.settle(midnight.toString());
     assertThat(user.length()).isZero();
-    assertThat(user.effects()).containsExactly(new Lost(1, LocalDate.parse("2025-04-02"), midnight));
+    assertThat(user.effects())
+        .containsExactly(new Lost(1, LocalDate.parse("2025-04-02"), midnight));
   }
 
   @ParameterizedTest(name = "{0}: the same UTC instants are {2}")

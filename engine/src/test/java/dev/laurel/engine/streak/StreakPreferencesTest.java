@@ -20,9 +20,12 @@ class StreakPreferencesTest {
   private static final StreakPrefs OFF = new StreakPrefs(false, null, null);
 
   @Test
-  @DisplayName("STREAK-19: with personalisation on, the user's metrics and thresholds replace the configured ones")
+  @DisplayName(
+      "STREAK-19: with personalisation on, the user's metrics and thresholds replace the configured"
+          + " ones")
   void personalMetrics() {
-    StreakDriver user = StreakDriver.user(Configs.personalised(Configs.daily()), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(Configs.personalised(Configs.daily()), "UTC", "2025-04-01T08:00:00Z");
     user.setPrefs("2025-04-01T08:30:00Z", new StreakPrefs(null, null, List.of(metric(PAGES, "5"))));
     assertThat(user.steps("2025-04-01T09:00:00Z", "100").extended()).isFalse();
     assertThat(user.event("2025-04-01T09:01:00Z", PAGES, "5").extended()).isTrue();
@@ -32,11 +35,14 @@ class StreakPreferencesTest {
   @DisplayName("STREAK-19: the user's evaluation mode replaces the configured one")
   void personalMode() {
     StreakConfig and =
-        Configs.personalised(Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "10"), metric(MINUTES, "30")));
+        Configs.personalised(
+            Configs.streaks(
+                Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "10"), metric(MINUTES, "30")));
     StreakDriver user = StreakDriver.user(and, "UTC", "2025-04-01T08:00:00Z");
     assertThat(user.steps("2025-04-01T09:00:00Z", "10").extended()).isFalse();
     user.setPrefs("2025-04-01T10:00:00Z", new StreakPrefs(true, EvaluationMode.OR, null));
-    assertThat(user.steps("2025-04-01T10:01:00Z", "0").extended()).isTrue(); // today's 10 steps now suffice
+    assertThat(user.steps("2025-04-01T10:01:00Z", "0").extended())
+        .isTrue(); // today's 10 steps now suffice
   }
 
   @Test
@@ -53,9 +59,13 @@ class StreakPreferencesTest {
   }
 
   @Test
-  @DisplayName("STREAK-20, EVENT-6: a user who switches streaks off reads 0 with null period fields; nothing happens")
+  @DisplayName(
+      "STREAK-20, EVENT-6: a user who switches streaks off reads 0 with null period fields; nothing"
+          + " happens")
   void disabledUser() {
-    StreakDriver user = StreakDriver.user(Configs.withAutoEarn(Configs.daily(), 5, 2, 1, 1), "UTC", "2025-04-01T08:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withAutoEarn(Configs.daily(), 5, 2, 1, 1), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.steps("2025-04-02T09:00:00Z", "10");
     user.effects();
@@ -79,7 +89,8 @@ class StreakPreferencesTest {
   }
 
   @Test
-  @DisplayName("STREAK-20: re-enabling starts from 0; the disabled time shows length 0 in the history")
+  @DisplayName(
+      "STREAK-20: re-enabling starts from 0; the disabled time shows length 0 in the history")
   void reEnabled() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
@@ -87,14 +98,17 @@ class StreakPreferencesTest {
     user.setPrefs("2025-04-02T10:00:00Z", OFF);
     user.setPrefs("2025-04-05T10:00:00Z", new StreakPrefs(true, null, null));
     assertThat(user.steps("2025-04-05T11:00:00Z", "10").effects())
-        .containsExactly(new StreakEffect.Started(LocalDate.parse("2025-04-05"), Instant.parse("2025-04-05T11:00:00Z")));
+        .containsExactly(
+            new StreakEffect.Started(
+                LocalDate.parse("2025-04-05"), Instant.parse("2025-04-05T11:00:00Z")));
     assertThat(user.view("2025-04-05T12:00:00Z", 5).streakHistory())
         .extracting(StreakView.HistoryEntry::length)
         .containsExactly(1, 0, 0, 0, 1);
   }
 
   @Test
-  @DisplayName("STREAK-20: switching off and on within one period lets the user start again in that period")
+  @DisplayName(
+      "STREAK-20: switching off and on within one period lets the user start again in that period")
   void offAndOnSamePeriod() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
@@ -105,14 +119,29 @@ class StreakPreferencesTest {
   }
 
   @Test
-  @DisplayName("EVENT-6, STREAK-1: without an enabled configuration the streak is 0 with the configured frequency")
+  @DisplayName(
+      "EVENT-6, STREAK-1: without an enabled configuration the streak is 0 with the configured"
+          + " frequency")
   void disabledConfiguration() {
     StreakEngine none = new StreakEngine(StreakConfig.DISABLED);
-    StreakState state = none.created(ZoneId.of("UTC"), Instant.parse("2025-04-01T08:00:00Z")).state();
+    StreakState state =
+        none.created(ZoneId.of("UTC"), Instant.parse("2025-04-01T08:00:00Z")).state();
     StreakOutcome event =
-        none.onEvent(StreakPrefs.NONE, state, STEPS, BigDecimal.TEN, ZoneId.of("UTC"), Instant.parse("2025-04-01T09:00:00Z"));
+        none.onEvent(
+            StreakPrefs.NONE,
+            state,
+            STEPS,
+            BigDecimal.TEN,
+            ZoneId.of("UTC"),
+            Instant.parse("2025-04-01T09:00:00Z"));
     assertThat(event.extended()).isFalse();
-    StreakView view = none.view(StreakPrefs.NONE, event.state(), ZoneId.of("UTC"), Instant.parse("2025-04-01T09:00:00Z"), 7);
+    StreakView view =
+        none.view(
+            StreakPrefs.NONE,
+            event.state(),
+            ZoneId.of("UTC"),
+            Instant.parse("2025-04-01T09:00:00Z"),
+            7);
     assertThat(view.frequency()).isEqualTo(Frequency.DAILY);
     assertThat(view.periodStart()).isNull();
 
@@ -122,16 +151,21 @@ class StreakPreferencesTest {
     StreakView off = user.view("2025-04-01T11:00:00Z");
     assertThat(off.length()).isZero();
     assertThat(off.frequency()).isEqualTo(Frequency.WEEKLY);
-    assertThat(user.effects()).extracting(e -> e.getClass().getSimpleName()).containsExactly("Started");
+    assertThat(user.effects())
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("Started");
   }
 
   @Test
-  @DisplayName("STREAK-22: condition changes apply from the current period on; past periods are not re-evaluated")
+  @DisplayName(
+      "STREAK-22: condition changes apply from the current period on; past periods are not"
+          + " re-evaluated")
   void conditionChange() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
     user.steps("2025-04-01T09:00:00Z", "10");
     user.steps("2025-04-02T09:00:00Z", "10");
-    StreakConfig stricter = Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "20"));
+    StreakConfig stricter =
+        Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "20"));
     user.reconfigure("2025-04-02T10:00:00Z", stricter);
     // 04-02 stays extended (STREAK-7); history unchanged
     assertThat(user.view("2025-04-02T11:00:00Z", 2).streakHistory())
@@ -142,7 +176,9 @@ class StreakPreferencesTest {
 
     // lowered mid-period: the next event is judged on the whole period's sum
     user.steps("2025-04-04T09:00:00Z", "8");
-    user.reconfigure("2025-04-04T10:00:00Z", Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "5")));
+    user.reconfigure(
+        "2025-04-04T10:00:00Z",
+        Configs.streaks(Frequency.DAILY, EvaluationMode.AND, metric(STEPS, "5")));
     assertThat(user.length()).isEqualTo(3); // no extension without activity (STREAK-24)
     assertThat(user.steps("2025-04-04T11:00:00Z", "0").extended()).isTrue();
   }

@@ -18,10 +18,13 @@ class StreakTimeZoneChangeTest {
   }
 
   @Test
-  @DisplayName("STREAK-14: moving east over a whole local day covers that day (not missed, not counted, no freeze)")
+  @DisplayName(
+      "STREAK-14: moving east over a whole local day covers that day (not missed, not counted, no"
+          + " freeze)")
   void eastSkipsADay() {
     StreakConfig config = Configs.withFreezes(Configs.daily(), 5, 2);
-    StreakDriver user = StreakDriver.user(config, "Etc/GMT+12", "2025-04-01T12:00:00Z"); // 04-01 00:00 local
+    StreakDriver user =
+        StreakDriver.user(config, "Etc/GMT+12", "2025-04-01T12:00:00Z"); // 04-01 00:00 local
     user.steps("2025-04-02T08:00:00Z", "10"); // 2025-04-01 20:00 at UTC−12
     user.effects();
 
@@ -34,8 +37,11 @@ class StreakTimeZoneChangeTest {
     StreakView view = user.view("2025-04-02T13:00:00Z", 3);
     assertThat(view.periodStart()).isEqualTo("2025-04-03");
     assertThat(view.streakHistory())
-        .extracting(StreakView.HistoryEntry::periodStart, StreakView.HistoryEntry::length,
-            StreakView.HistoryEntry::usedFreeze, StreakView.HistoryEntry::usedPause)
+        .extracting(
+            StreakView.HistoryEntry::periodStart,
+            StreakView.HistoryEntry::length,
+            StreakView.HistoryEntry::usedFreeze,
+            StreakView.HistoryEntry::usedPause)
         .containsExactly(
             tuple(LocalDate.parse("2025-04-01"), 1, false, false),
             tuple(LocalDate.parse("2025-04-02"), 1, false, false),
@@ -43,7 +49,8 @@ class StreakTimeZoneChangeTest {
   }
 
   @Test
-  @DisplayName("STREAK-14, STREAK-8: a day the user did enter before moving east is evaluated as usual")
+  @DisplayName(
+      "STREAK-14, STREAK-8: a day the user did enter before moving east is evaluated as usual")
   void eastAfterEnteringADay() {
     StreakConfig config = Configs.withFreezes(Configs.daily(), 5, 2);
     StreakDriver user = StreakDriver.user(config, "Etc/GMT+12", "2025-04-01T12:00:00Z");
@@ -52,7 +59,9 @@ class StreakTimeZoneChangeTest {
 
     user.moveTo("2025-04-03T11:00:00Z", "Pacific/Kiritimati"); // 04-02 23:00 → 04-04 01:00
     // 04-02 was entered and missed: one freeze; 04-03 was never entered: covered for free
-    assertThat(user.effects()).containsExactly(new FreezeConsumed(1, 1, LocalDate.parse("2025-04-02"), at("2025-04-03T11:00:00Z")));
+    assertThat(user.effects())
+        .containsExactly(
+            new FreezeConsumed(1, 1, LocalDate.parse("2025-04-02"), at("2025-04-03T11:00:00Z")));
     assertThat(user.view("2025-04-03T11:30:00Z", 3).streakHistory())
         .extracting(StreakView.HistoryEntry::length, StreakView.HistoryEntry::usedFreeze)
         .containsExactly(tuple(1, true), tuple(1, false), tuple(1, false));
@@ -61,12 +70,16 @@ class StreakTimeZoneChangeTest {
   @Test
   @DisplayName("STREAK-14: moving west back into an extended day cannot extend it again")
   void westCannotExtendTwice() {
-    StreakDriver user = StreakDriver.user(Configs.daily(), "Pacific/Kiritimati", "2025-04-01T10:00:00Z"); // 04-02 00:00
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.daily(), "Pacific/Kiritimati", "2025-04-01T10:00:00Z"); // 04-02 00:00
     user.steps("2025-04-01T12:00:00Z", "10"); // 2025-04-02 02:00 Kiritimati: length 1
     user.moveTo("2025-04-01T13:00:00Z", "Etc/GMT+12"); // now 2025-04-01 01:00 local
 
-    assertThat(user.steps("2025-04-01T14:00:00Z", "10").extended()).isFalse(); // 04-01 02:00: before the current day
-    assertThat(user.steps("2025-04-02T13:00:00Z", "10").extended()).isFalse(); // 04-02 01:00: already extended
+    assertThat(user.steps("2025-04-01T14:00:00Z", "10").extended())
+        .isFalse(); // 04-01 02:00: before the current day
+    assertThat(user.steps("2025-04-02T13:00:00Z", "10").extended())
+        .isFalse(); // 04-02 01:00: already extended
     user.settle("2025-04-03T12:00:00Z"); // 04-03 00:00 at UTC−12: 04-02 ends, extended
     assertThat(user.length()).isEqualTo(1);
     assertThat(user.steps("2025-04-03T13:00:00Z", "10").effects()) // 04-03 01:00
@@ -74,9 +87,12 @@ class StreakTimeZoneChangeTest {
   }
 
   @Test
-  @DisplayName("STREAK-14, TIME-3: after moving west the current day stays the latest day reached; earlier dates do not count")
+  @DisplayName(
+      "STREAK-14, TIME-3: after moving west the current day stays the latest day reached; earlier"
+          + " dates do not count")
   void westIntoAnEarlierDate() {
-    StreakDriver user = StreakDriver.user(Configs.daily(), "Pacific/Kiritimati", "2025-04-01T10:00:00Z");
+    StreakDriver user =
+        StreakDriver.user(Configs.daily(), "Pacific/Kiritimati", "2025-04-01T10:00:00Z");
     user.steps("2025-04-01T12:00:00Z", "10"); // 2025-04-02 02:00 Kiritimati
     user.moveTo("2025-04-02T11:00:00Z", "America/Los_Angeles"); // 04-03 01:00 → 04-02 04:00 PDT
     StreakView repeated = user.view("2025-04-02T17:00:00Z");
@@ -94,7 +110,9 @@ class StreakTimeZoneChangeTest {
   @Test
   @DisplayName("TIME-6: a round trip west and back east counts no day twice")
   void roundTrip() {
-    StreakDriver user = StreakDriver.user(Configs.daily(), "Asia/Kolkata", "2025-04-01T03:30:00Z"); // 04-01 09:00 IST
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.daily(), "Asia/Kolkata", "2025-04-01T03:30:00Z"); // 04-01 09:00 IST
     user.steps("2025-04-01T04:30:00Z", "10"); // 04-01 IST: 1
     user.moveTo("2025-04-01T20:00:00Z", "America/Los_Angeles"); // 04-02 01:30 IST → 04-01 13:00 PDT
     user.steps("2025-04-01T21:00:00Z", "10"); // 04-01 14:00 PDT: not again
