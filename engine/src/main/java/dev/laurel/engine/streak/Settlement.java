@@ -120,7 +120,7 @@ final class Settlement {
     }
   }
 
-  static boolean isAccrualDay(LocalDate anchor, AutoEarn autoEarn, LocalDate day) {
+  private static boolean isAccrualDay(LocalDate anchor, AutoEarn autoEarn, LocalDate day) {
     return day.isAfter(anchor)
         && ChronoUnit.DAYS.between(anchor, day) % autoEarn.intervalDays() == 0;
   }

@@ -41,7 +41,10 @@ public record StreakView(
   /**
    * One period of {@code streakHistory} (STREAK-17).
    *
+   * @param length the length at the end of the period; for the current period, as of now
    * @param usedFreeze {@code null} (omitted) when freezes are disabled (FREEZE-8)
+   * @param usedPause for the current period: it is not extended and an active pause overlaps it
+   *     (the pause will cover it at its end, STREAK-24 "protected")
    */
   public record HistoryEntry(
       LocalDate periodStart,

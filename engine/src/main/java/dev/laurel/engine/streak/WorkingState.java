@@ -127,10 +127,6 @@ final class WorkingState {
     }
   }
 
-  void dropEffects() {
-    effects.clear();
-  }
-
   StreakOutcome outcome() {
     return new StreakOutcome(toState(), effects);
   }
