@@ -90,6 +90,19 @@ class StreakPreferencesTest {
 
   @Test
   @DisplayName(
+      "STREAK-20, WH-13: an admin grant to a user with streaks off changes the balance silently")
+  void grantWhileOff() {
+    StreakDriver user =
+        StreakDriver.user(
+            Configs.withFreezes(Configs.daily(), 5, 0), "UTC", "2025-04-01T08:00:00Z");
+    user.setPrefs("2025-04-01T09:00:00Z", OFF);
+    assertThat(user.grant("2025-04-01T10:00:00Z", 2).granted()).isEqualTo(2);
+    assertThat(user.effects()).isEmpty();
+    assertThat(user.state.freezes()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
       "STREAK-20: re-enabling starts from 0; the disabled time shows length 0 in the history")
   void reEnabled() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
