@@ -23,7 +23,7 @@ class StreakBoundaryTest {
 
   @Test
   @DisplayName(
-      "STREAK-8: a missed period loses the streak: length 0, started and extended null,"
+      "STREAK-8, STREAK-23: a missed period loses the streak: length 0, started and extended null,"
           + " streak.lost")
   void lossAtBoundary() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");

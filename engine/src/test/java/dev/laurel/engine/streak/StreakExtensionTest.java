@@ -26,7 +26,9 @@ class StreakExtensionTest {
   }
 
   @Test
-  @DisplayName("STREAK-6, STREAK-11: the first satisfying event starts the streak, once per period")
+  @DisplayName(
+      "STREAK-6, STREAK-11, STREAK-16, STREAK-23: the first satisfying event starts the streak"
+          + " (streak.started, extended: true), once per period")
   void startsOnce() {
     StreakDriver user = StreakDriver.user(Configs.daily(), "UTC", "2025-04-01T08:00:00Z");
 
