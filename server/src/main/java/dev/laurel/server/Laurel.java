@@ -14,6 +14,7 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
@@ -31,6 +32,9 @@ import java.time.InstantSource;
 public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
+
+  /** Users whose latest state is kept in memory for the write path ({@link UserStates}). */
+  private static final int USER_STATE_CACHE = 20_000;
 
   private final Database db;
   private final GroupCommitter committer;
@@ -74,9 +78,10 @@ public final class Laurel implements AutoCloseable {
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
+    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
+    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, committer, clock);
+    UserService userService = new UserService(scopes, users, lanes, states, clock);
 
     Javalin http =
         HttpApi.create(
