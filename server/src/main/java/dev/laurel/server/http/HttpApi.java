@@ -124,6 +124,10 @@ public final class HttpApi {
 
   private static void httpException(Context ctx, HttpResponseException e) {
     int status = e.getStatus();
+    if (status == 405) {
+      // ERR-2: a 405 names the path's methods in Allow (Javalin lists them in the details).
+      e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+    }
     String message =
         switch (status) {
           case 404 -> "Not found";
