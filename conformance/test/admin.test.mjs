@@ -237,6 +237,20 @@ describe('METRIC-4 PATCH /metrics', () => {
     assert.equal(res.body.updated[0].name, 'Applied');
     expectError(await s.admin('PATCH', '/metrics', { body: [] }), 422);
   });
+
+  test('METRIC-4 / GEN-4 an item without an id is an issue that matches AdminIssue (no null id)', async () => {
+    for (const path of ['/metrics', '/attributes']) {
+      const res = await s.admin('PATCH', path, { body: [{ name: 'no id' }, 7] });
+      assert.equal(res.status, 200, res.text);
+      assertResponse('admin', 'PATCH', path, 200, res.body);
+      assert.deepEqual(res.body.updated, []);
+      assert.equal(res.body.issues.length, 2);
+      for (const issue of res.body.issues) {
+        assert.equal(issue.severity, 'error');
+        assert.ok(!('id' in issue) || typeof issue.id === 'string', `issue id is a string or absent: ${res.text}`);
+      }
+    }
+  });
 });
 
 describe('METRIC-5 DELETE /metrics', () => {
