@@ -2,6 +2,7 @@
 // size limits, unknown routes, malformed bodies (400 versus 422), unknown fields.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { assertJsonContentType, assertSchema, expectError, startServer, uid } from '../harness.mjs';
 
 let s;
@@ -79,6 +80,55 @@ describe('ERR-7 unknown routes and ERR-2 405', () => {
     expectError(res, 405);
     assert.ok(res.headers.get('allow'), 'Allow header present');
     assert.match(res.headers.get('allow'), /GET/);
+  });
+});
+
+/** Sends raw bytes over one connection (for requests fetch refuses to build); returns the reply. */
+function rawRequest(text) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(s.port, '127.0.0.1', () => socket.write(text));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      data += chunk;
+    });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => {
+      socket.destroy();
+      resolve(data);
+    });
+  });
+}
+
+function parseRaw(reply) {
+  const [head, ...rest] = reply.split('\r\n\r\n');
+  const [statusLine, ...headerLines] = head.split('\r\n');
+  const headers = new Headers(headerLines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  const text = rest.join('\r\n\r\n');
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers, text, body };
+}
+
+describe('ERR-1 requests refused before routing still get JSON error bodies', () => {
+  test('ERR-1 / GEN-11 a malformed percent-encoding in the path is 400 with a JSON error body', async () => {
+    const reply = await rawRequest(`GET /v1/users/%zz HTTP/1.1\r\nHost: x\r\nX-API-KEY: ${s.adminKey}\r\nConnection: close\r\n\r\n`);
+    expectError(parseRaw(reply), 400);
+  });
+
+  test('ERR-1 an over-long URI (414) and over-large headers (431) answer JSON error bodies', async () => {
+    expectError(await s.app('GET', `/users/${'u'.repeat(20_000)}`), 414);
+    const res = await s.app('POST', '/metrics/pages/event', {
+      body: { user: { id: 'hdr' }, value: 1 },
+      headers: { 'Idempotency-Key': 'k'.repeat(20_000) },
+    });
+    expectError(res, 431);
+    expectError(await s.app('GET', '/users/hdr'), 404, 'User not found');
   });
 });
 
