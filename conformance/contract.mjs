@@ -111,3 +111,46 @@ export function assertResponse(api, method, path, status, body) {
     `body does not match ${api} ${method} ${path} ${status}: ${errors && describe(errors)}\n${JSON.stringify(body)}`,
   );
 }
+
+/** Operation templates of a contract as [regex, template, methods], literal paths first. */
+const templates = {};
+function operations(api) {
+  if (!templates[api]) {
+    const doc = load(api);
+    templates[api] = Object.keys(doc.paths)
+      .map((template) => {
+        const params = (template.match(/\{[^}]+\}/g) ?? []).length;
+        const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
+        return { regex: new RegExp(`^${source}$`), template, params };
+      })
+      .sort((a, b) => a.params - b.params);
+  }
+  return templates[api];
+}
+
+/**
+ * The contract operation that `method` + concrete `path` (relative to the API base, without the
+ * query) falls under, as `{template, op}`, or null when the contract has none.
+ */
+export function findOperation(api, method, path) {
+  const doc = load(api);
+  for (const { regex, template } of operations(api)) {
+    const op = doc.paths[template][method.toLowerCase()];
+    if (op && regex.test(path)) return { template, op };
+  }
+  return null;
+}
+
+/**
+ * Checks a response of `method path` against whatever the contract declares for its status; a
+ * status the operation does not declare, or an operation the contract lacks, is not checked.
+ * Returns null or a description of the mismatch.
+ */
+export function contractMismatch(api, method, path, status, body) {
+  const found = findOperation(api, method, path);
+  if (!found) return null;
+  const schema = found.op.responses[String(status)]?.content?.['application/json']?.schema;
+  if (!schema) return null;
+  const errors = checkResponse(api, method, found.template, status, body);
+  return errors ? `${method} ${found.template} ${status}: ${describe(errors)}` : null;
+}

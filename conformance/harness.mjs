@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { TrophyApiClient, TrophyApiError } from '@trophyso/node';
 
-export { checkSchema, checkResponse, assertSchema, assertResponse } from './contract.mjs';
+import { contractMismatch } from './contract.mjs';
+
+export { checkSchema, checkResponse, assertSchema, assertResponse, findOperation } from './contract.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
@@ -156,7 +158,9 @@ export async function startServer(options = {}) {
   /**
    * Plain HTTP. `path` is absolute (`/v1/...`, `/admin/v1/...`, `/health`). Options: `body` (any
    * JSON value, or a string sent as is), `key` (default the admin key; `null` sends none),
-   * `headers`. Returns `{status, headers, body, text}` with `body` parsed when JSON.
+   * `headers`, `contract` (default true: the reply must match what the contract declares for the
+   * operation and status, when it declares a JSON body). Returns `{status, headers, body, text}`
+   * with `body` parsed when JSON.
    */
   async function http(method, path, opts = {}) {
     const headers = { ...(opts.headers ?? {}) };
@@ -176,6 +180,16 @@ export async function startServer(options = {}) {
       parsed = text.length ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
+    }
+    // Every plain-HTTP reply is checked against what the contract declares for its operation
+    // and status (success bodies and error bodies alike); `contract: false` opts out.
+    if (opts.contract !== false && parsed !== undefined) {
+      const api = path.startsWith('/admin/v1/') ? 'admin' : path.startsWith('/v1/') ? 'app' : null;
+      if (api) {
+        const apiPath = path.slice(api === 'admin' ? '/admin/v1'.length : '/v1'.length).split('?')[0];
+        const mismatch = contractMismatch(api, method, apiPath, res.status, parsed);
+        assert.equal(mismatch, null, `response does not match the ${api} contract: ${mismatch}\n${text.slice(0, 2000)}`);
+      }
     }
     return { status: res.status, headers: res.headers, body: parsed, text };
   }
