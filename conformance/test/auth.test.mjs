@@ -214,6 +214,11 @@ describe('application keys on the application and admin APIs', () => {
     const list = await s.admin('GET', '/metrics?limit=100');
     assert.ok(!list.body.some((m) => m.key === 'sneaky'), 'the refused create had no effect');
   });
+
+  test('ERR-9 route and method checks (404, 405) precede the AUTH-6 key-type check', async () => {
+    expectError(await s.admin('GET', '/no-such-admin-route', { key: appKey.key }), 404, 'Not found');
+    expectError(await s.admin('PUT', '/metrics', { key: appKey.key, body: [] }), 405);
+  });
 });
 
 describe('AUTH-12 DELETE /application-api-keys', () => {

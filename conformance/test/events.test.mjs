@@ -151,6 +151,31 @@ describe('USER-3 / USER-5 inline identification', () => {
   });
 });
 
+describe('USER-11 events and the updated timestamp', () => {
+  test('USER-11 an event that changes no user field leaves updated alone; one that does moves it', async () => {
+    const id = uid();
+    const created = await s.app('POST', '/users', { body: { id, name: 'Same' } });
+    await new Promise((r) => setTimeout(r, 15));
+    await s.client.metrics.event('lessons-completed', { user: { id, name: 'Same' }, value: 1 });
+    assert.equal((await s.app('GET', `/users/${id}`)).body.updated, created.body.updated);
+    await new Promise((r) => setTimeout(r, 15));
+    await s.client.metrics.event('lessons-completed', { user: { id, name: 'Different' }, value: 1 });
+    const after = (await s.app('GET', `/users/${id}`)).body;
+    assert.ok(Date.parse(after.updated) > Date.parse(created.body.updated));
+    assert.equal(after.created, created.body.created);
+  });
+
+  test('GEN-6 null event attributes and null user fields are treated as absent', async () => {
+    const id = uid();
+    await s.client.users.create({ id, name: 'Keeps' });
+    const res = await s.app('POST', '/metrics/lessons-completed/event', {
+      body: { user: { id, name: null, tz: null, attributes: null }, value: 1, attributes: null },
+    });
+    assert.equal(res.status, 201, res.text);
+    assert.equal((await s.client.users.get(id)).name, 'Keeps');
+  });
+});
+
 describe('EVENT-2 validation order and messages', () => {
   test('EVENT-2 an unknown metric is 404 "Metric not found" (through the SDK and on the wire)', async () => {
     const id = uid();

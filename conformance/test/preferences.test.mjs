@@ -74,6 +74,15 @@ describe('PREF-4 notification preferences', () => {
     assert.deepEqual(await rawPrefs(id), { notifications: { achievement_completed: ['push'], recap: [] } });
   });
 
+  test('USER-11 changing preferences does not move the user\'s updated timestamp', async () => {
+    const id = await newUser();
+    const before = (await s.app('GET', `/users/${id}`)).body.updated;
+    await new Promise((r) => setTimeout(r, 15));
+    await s.client.users.updatePreferences(id, { notifications: { recap: ['email'] } });
+    await s.app('PATCH', `/users/${id}/preferences`, { body: { streak: { enabled: false } } });
+    assert.equal((await s.app('GET', `/users/${id}`)).body.updated, before);
+  });
+
   test('PREF-4 duplicate channels collapse; the response is the full UserPreferencesResponse', async () => {
     const id = await newUser();
     const res = await s.app('PATCH', `/users/${id}/preferences`, {
