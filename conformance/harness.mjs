@@ -23,7 +23,7 @@ const HEALTH_TIMEOUT_MS = 30_000;
 
 /** Every server process this harness started, so none outlives the test process. */
 const live = new Set();
-process.on('exit', () => {
+function killAll() {
   for (const child of live) {
     try {
       child.kill('SIGKILL');
@@ -31,7 +31,14 @@ process.on('exit', () => {
       // already gone
     }
   }
-});
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const LOWER36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -226,7 +233,7 @@ export async function startServer(options = {}) {
   }
 
   /** Polls `check` (async, returns truthy when done) until it holds or `timeoutMs` passes. */
-  async function waitFor(check, { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {}) {
+  async function waitFor(check, { timeoutMs = 30_000, intervalMs = 50, what = 'condition' } = {}) {
     const deadline = Date.now() + timeoutMs;
     let last;
     while (Date.now() < deadline) {

@@ -137,7 +137,7 @@ test('BATCH-3 / BATCH-7 an accepted batch survives kill -9 right after the 202 a
     const byKey = Object.fromEntries(r.body.map((m) => [m.key, m.current]));
     return byKey.clicks === 200 && byKey.pts === 400 ? byKey : false;
   };
-  await s.waitFor(done, { timeoutMs: 30_000, what: 'the batch to be processed after the restart' });
+  await s.waitFor(done, { timeoutMs: 60_000, what: 'the batch to be processed after the restart' });
   // A barrier batch processed after it: the totals have not moved (no item applied twice).
   const barrierUser = uid('barrier');
   await s.admin('POST', '/metrics/events', { body: [{ key: 'clicks', user: { id: barrierUser }, value: 1 }] });
