@@ -22,6 +22,7 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
@@ -42,6 +43,9 @@ public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
 
+  /** Users whose latest state is kept in memory for the write path ({@link UserStates}). */
+  private static final int USER_STATE_CACHE = 20_000;
+
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
@@ -60,7 +64,7 @@ public final class Laurel implements AutoCloseable {
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
-    Database db = Database.openSqlite(settings.dataDir());
+    Database db = settings.openDatabase();
     try {
       return start(settings, clock, out, db, file);
     } catch (RuntimeException e) {
@@ -93,17 +97,18 @@ public final class Laurel implements AutoCloseable {
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
+    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
-    AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats);
-    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids(), progress);
+    AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
+    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);
     AchievementService achievementService =
-        new AchievementService(scopes, users, lanes, committer, progress, clock, Ids.randomUuids());
+        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids());
     // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
     AchievementBackfill backfill =
         new AchievementBackfill(
-            backfills, backfillSignal, scopes, users, lanes, committer, progress, state -> 0, clock, Ids.randomUuids());
+            backfills, backfillSignal, scopes, lanes, states, progress, state -> 0, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, committer, clock);
+    UserService userService = new UserService(scopes, users, lanes, states, clock);
 
     Javalin http =
         HttpApi.create(

@@ -244,4 +244,16 @@ class AchievementApiTest {
     JsonNode quizzes = server.app("GET", "/users/metric-1/metrics/quizzes", null).body();
     assertThat(quizzes.path("achievements")).isEmpty();
   }
+
+  @Test
+  void ach5_profile_and_preference_writes_between_events_keep_the_users_completions() {
+    assertThat(keys(event(server, "cards", "kept-1", "6").body().path("achievements"))).containsExactly("cards-5");
+    assertThat(server.app("PATCH", "/users/kept-1", "{\"name\":\"Kept\"}").status()).isEqualTo(200);
+    assertThat(server.app("PATCH", "/users/kept-1/preferences", "{\"notifications\":{\"recap\":[\"email\"]}}").status())
+        .isEqualTo(200);
+    var next = event(server, "cards", "kept-1", "1");
+    assertThat(next.status()).isEqualTo(201);
+    assertThat(next.body().path("achievements")).isEmpty();
+    assertThat(keys(server.app("GET", "/users/kept-1/achievements", null).body())).containsExactly("cards-5");
+  }
 }

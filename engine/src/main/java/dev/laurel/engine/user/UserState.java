@@ -27,6 +27,10 @@ public record UserState(
     return new UserState(next, preferences, totals, achievements);
   }
 
+  public UserState withPreferences(Preferences next) {
+    return new UserState(profile, next, totals, achievements);
+  }
+
   public UserState withTotals(Map<String, BigDecimal> next) {
     return new UserState(profile, preferences, next, achievements);
   }

@@ -7,11 +7,10 @@ import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementTrigger;
 import dev.laurel.engine.achievement.Backdating;
 import dev.laurel.engine.user.UserState;
-import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.BackfillRepository;
-import dev.laurel.store.UserRepository;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -37,9 +36,8 @@ public final class AchievementBackfill implements AutoCloseable {
   private final BackfillRepository queue;
   private final BackfillSignal signal;
   private final Scopes scopes;
-  private final UserRepository users;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final AchievementProgressStore progress;
   private final ToIntFunction<UserState> streakLength;
   private final InstantSource clock;
@@ -52,9 +50,8 @@ public final class AchievementBackfill implements AutoCloseable {
       BackfillRepository queue,
       BackfillSignal signal,
       Scopes scopes,
-      UserRepository users,
       UserLanes lanes,
-      GroupCommitter committer,
+      UserStates states,
       AchievementProgressStore progress,
       ToIntFunction<UserState> streakLength,
       InstantSource clock,
@@ -62,9 +59,8 @@ public final class AchievementBackfill implements AutoCloseable {
     this.queue = queue;
     this.signal = signal;
     this.scopes = scopes;
-    this.users = users;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.progress = progress;
     this.streakLength = streakLength;
     this.clock = clock;
@@ -109,7 +105,7 @@ public final class AchievementBackfill implements AutoCloseable {
     while (running && !(page = queue.userIds(scope, after, PAGE)).isEmpty()) {
       List<Thread> workers = new ArrayList<>();
       for (String userId : page) {
-        workers.add(Thread.ofVirtual().start(() -> lanes.run(scope, userId, () -> backdateUser(scope, userId, targets))));
+        workers.add(Thread.ofVirtual().start(() -> backdateUser(scope, userId, targets)));
       }
       for (Thread t : workers) {
         t.join();
@@ -122,9 +118,21 @@ public final class AchievementBackfill implements AutoCloseable {
     return running;
   }
 
-  private Void backdateUser(Scope scope, String userId, Set<String> targets) {
+  /** One user: decided and staged in the user's lane, awaited outside it. */
+  private void backdateUser(Scope scope, String userId, Set<String> targets) {
+    Backdated done = lanes.run(scope, userId, () -> decide(scope, userId, targets));
+    if (done != null) {
+      done.staged().await();
+      progress.committed(scope, done.completedSomething());
+    }
+  }
+
+  private record Backdated(UserStates.Staged staged, boolean completedSomething) {}
+
+  private Backdated decide(Scope scope, String userId, Set<String> targets) {
     ScopeConfig config = scopes.config(scope);
-    UserState stored = users.load(scope, userId);
+    UserStates.Loaded read = states.load(scope, userId);
+    UserState stored = read.state();
     if (stored == null) {
       return null;
     }
@@ -138,15 +146,21 @@ public final class AchievementBackfill implements AutoCloseable {
     UserState ready = progress.prepare(scope, config, metrics, stored);
     Backdating.Result result =
         Backdating.run(config.achievements(), ready, targets, streakLength.applyAsInt(ready), clock.instant(), ids);
-    if (!result.progress().equals(stored.achievements())) {
-      committer.commit(
-          tx -> {
-            progress.save(tx, scope, userId, stored.achievements(), result.progress(), true);
-            return null;
-          });
-      progress.committed(scope, !result.completed().isEmpty());
+    if (result.progress().equals(stored.achievements())) {
+      return null;
     }
-    return null;
+    UserStates.Staged staged =
+        states.stage(
+            read,
+            scope,
+            userId,
+            stored.withAchievements(result.progress()),
+            null,
+            tx -> {
+              progress.save(tx, scope, userId, stored.achievements(), result.progress(), true);
+              return null;
+            });
+    return new Backdated(staged, !result.completed().isEmpty());
   }
 
   private static void pause() {

@@ -6,6 +6,7 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.store.AchievementRepository;
 import dev.laurel.store.Tx;
 import java.sql.SQLException;
@@ -19,15 +20,18 @@ import java.util.Collection;
 public final class AchievementProgressStore {
   private final AchievementRepository repository;
   private final AchievementStats stats;
+  private final UserStates states;
 
-  public AchievementProgressStore(AchievementRepository repository, AchievementStats stats) {
+  public AchievementProgressStore(AchievementRepository repository, AchievementStats stats, UserStates states) {
     this.repository = repository;
     this.stats = stats;
+    this.states = states;
   }
 
   /**
    * Adds to {@code state} the missing filtered totals of tracked achievements on these metrics.
-   * Runs in the user's lane, so the user's events read here are all committed. Null stays null.
+   * Runs in the user's lane; the user's staged writes are awaited first, so every earlier event
+   * is in the store when the history is summed. Null stays null.
    */
   public UserState prepare(Scope scope, ScopeConfig config, Collection<String> metricIds, UserState state) {
     if (state == null) {
@@ -37,6 +41,9 @@ public final class AchievementProgressStore {
     for (String metricId : metricIds) {
       for (Achievement a : config.achievements().tracked(metricId)) {
         if (progress.filteredTotal(a.filteredTotalKey()) == null) {
+          if (progress == state.achievements()) {
+            states.awaitWrites(scope, state.profile().id());
+          }
           var sum = repository.sumOfMatchingEvents(scope, state.profile().id(), metricId, a.eventFilters());
           progress = progress.withFilteredTotal(a.filteredTotalKey(), Decimals.normalize(sum));
         }

@@ -7,7 +7,6 @@ import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
-import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.achievement.AchievementProgressStore;
@@ -20,15 +19,16 @@ import java.time.InstantSource;
 import java.util.List;
 
 /**
- * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, load the state, validate,
- * check idempotency, run the pure pipeline, and commit everything the event changed in one
- * (group) transaction before answering (EVENT-9).
+ * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, read the user's latest
+ * state, validate, check idempotency, run the pure pipeline and stage the new state with its writes
+ * ({@link UserStates}); then, out of the lane, wait until the group commit made everything the
+ * event changed durable before answering (EVENT-9).
  */
 public final class EventService {
   private final Scopes scopes;
   private final UserRepository users;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
@@ -38,14 +38,14 @@ public final class EventService {
       Scopes scopes,
       UserRepository users,
       UserLanes lanes,
-      GroupCommitter committer,
+      UserStates states,
       InstantSource clock,
       Ids ids,
       AchievementProgressStore achievements) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.clock = clock;
     this.ids = ids;
     this.achievements = achievements;
@@ -69,39 +69,60 @@ public final class EventService {
    * exactly once (BATCH-7).
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
-    return lanes.run(
-        scope,
-        command.userId(),
-        () -> {
-          // Read in the lane: work queued after a configuration change (a backdating run,
-          // ACH-16) is never overtaken by an event still holding the older snapshot.
-          ScopeConfig config = scopes.config(scope);
-          UserState state = users.load(scope, command.userId());
-          Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
-          if (command.idempotencyKey() != null) {
-            StoredEvent original =
-                users.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
-            if (original != null) {
+    // The snapshot is read in the lane: work queued after a configuration change (a backdating
+    // run, ACH-16) is never overtaken by an event still holding the older snapshot.
+    Prepared prepared =
+        lanes.run(scope, command.userId(), () -> prepare(scope, scopes.config(scope), command, alongside));
+    prepared.await();
+    if (!prepared.result().replayed()) {
+      achievements.committed(scope, !prepared.result().outcome().achievements().isEmpty());
+    }
+    return prepared.result();
+  }
+
+  /** What a request did in its lane; awaited outside the lane before answering. */
+  private record Prepared(Result result, UserStates.Staged first, UserStates.Staged second) {
+    void await() {
+      first.await();
+      if (second != null) {
+        second.await();
+      }
+    }
+  }
+
+  private Prepared prepare(Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
+    UserStates.Loaded read = states.load(scope, command.userId());
+    UserState state = read.state();
+    Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
+    if (command.idempotencyKey() != null) {
+      UserStates.Staged original =
+          states.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
+      if (original != null) {
+        UserStates.Staged dequeue =
+            alongside == null
+                ? null
+                : states.stage(read, scope, command.userId(), state, null, alongside);
+        return new Prepared(
+            new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
+      }
+    }
+    UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
+    EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
+    UserStates.Staged staged =
+        states.stage(
+            read,
+            scope,
+            command.userId(),
+            outcome.state(),
+            outcome.event(),
+            tx -> {
+              persist(tx, scope, state, outcome, metric);
               if (alongside != null) {
-                committer.commit(alongside);
+                alongside.run(tx);
               }
-              return new Result(pipeline.replay(config, metric, state, original), true);
-            }
-          }
-          UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
-          EventOutcome outcome =
-              pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
-          committer.commit(
-              tx -> {
-                persist(tx, scope, state, outcome, metric);
-                if (alongside != null) {
-                  alongside.run(tx);
-                }
-                return null;
-              });
-          achievements.committed(scope, !outcome.achievements().isEmpty());
-          return new Result(outcome, false);
-        });
+              return null;
+            });
+    return new Prepared(new Result(outcome, false), staged, null);
   }
 
   private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)

@@ -9,9 +9,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +53,7 @@ public final class HttpApi {
               config.http.maxRequestSize = Body.BATCH_LIMIT;
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
             });
     app.before(ctx -> ctx.header("X-Request-Id", UUID.randomUUID().toString()));
     app.after(ctx -> {
@@ -132,6 +138,10 @@ public final class HttpApi {
 
   private static void httpException(Context ctx, HttpResponseException e) {
     int status = e.getStatus();
+    if (status == 405) {
+      // ERR-2: a 405 names the path's methods in Allow (Javalin lists them in the details).
+      e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+    }
     String message =
         switch (status) {
           case 404 -> "Not found";
@@ -140,6 +150,25 @@ public final class HttpApi {
           default -> e.getMessage();
         };
     error(ctx, status, message);
+  }
+
+  /**
+   * ERR-1 / GEN-2 for the requests Jetty refuses before any route runs (malformed URI or request
+   * line, URI or headers too large): a JSON error body instead of Jetty's HTML page.
+   */
+  static final class JsonBadMessages extends ErrorHandler {
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      String message =
+          switch (status) {
+            case 413 -> "Request body is larger than the limit";
+            case 414 -> "Request URI is too long";
+            case 431 -> "Request header fields are too large";
+            default -> "Bad request";
+          };
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      return ByteBuffer.wrap(("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** ERR-1: every error is {@code {"error": "..."}} with a JSON content type. */
