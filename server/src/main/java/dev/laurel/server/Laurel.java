@@ -22,6 +22,8 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.CachedUserStates;
+import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
@@ -32,6 +34,7 @@ import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
+import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
@@ -82,7 +85,8 @@ public final class Laurel implements AutoCloseable {
     ApiKeys apiKeys = new ApiKeys(keys, clock);
     new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
 
-    Scopes scopes = new Scopes(config);
+    boolean shared = db.dialect() == Dialect.POSTGRESQL;
+    Scopes scopes = new Scopes(config, shared, clock);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
     AchievementRepository achievements = new AchievementRepository(db);
@@ -91,13 +95,18 @@ public final class Laurel implements AutoCloseable {
     AchievementAdmin achievementAdmin =
         new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
     if (file != null) {
-      AchievementFile achievementFile = new AchievementFile(scopes, achievementAdmin);
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock, achievementFile).apply(file);
+      ConfigApplier applier =
+          new ConfigApplier(
+              db, config, scopes, metricAdmin, attributeAdmin, clock, new AchievementFile(scopes, achievementAdmin));
+      db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
+    UserStates states =
+        shared
+            ? new LockingUserStates(db, users)
+            : new CachedUserStates(users, committer, USER_STATE_CACHE);
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
     EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);

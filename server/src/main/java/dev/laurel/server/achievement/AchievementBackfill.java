@@ -120,7 +120,8 @@ public final class AchievementBackfill implements AutoCloseable {
 
   /** One user: decided and staged in the user's lane, awaited outside it. */
   private void backdateUser(Scope scope, String userId, Set<String> targets) {
-    Backdated done = lanes.run(scope, userId, () -> decide(scope, userId, targets));
+    Backdated done =
+        lanes.run(scope, userId, () -> states.session(scope, userId, session -> decide(session, scope, userId, targets)));
     if (done != null) {
       done.staged().await();
       progress.committed(scope, done.completedSomething());
@@ -129,9 +130,9 @@ public final class AchievementBackfill implements AutoCloseable {
 
   private record Backdated(UserStates.Staged staged, boolean completedSomething) {}
 
-  private Backdated decide(Scope scope, String userId, Set<String> targets) {
+  private Backdated decide(UserStates session, Scope scope, String userId, Set<String> targets) {
     ScopeConfig config = scopes.config(scope);
-    UserStates.Loaded read = states.load(scope, userId);
+    UserStates.Loaded read = session.load(scope, userId);
     UserState stored = read.state();
     if (stored == null) {
       return null;
@@ -150,7 +151,7 @@ public final class AchievementBackfill implements AutoCloseable {
       return null;
     }
     UserStates.Staged staged =
-        states.stage(
+        session.stage(
             read,
             scope,
             userId,

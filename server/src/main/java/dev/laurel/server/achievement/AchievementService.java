@@ -57,7 +57,8 @@ public final class AchievementService {
   private record Decided(Completed completed, UserStates.Staged staged) {}
 
   public Completed complete(Scope scope, String key, String userId, UserPatch patch) {
-    Decided decided = lanes.run(scope, userId, () -> decide(scope, key, userId, patch));
+    Decided decided =
+        lanes.run(scope, userId, () -> states.session(scope, userId, session -> decide(session, scope, key, userId, patch)));
     if (decided.staged() != null) {
       decided.staged().await();
       progress.committed(scope, true);
@@ -65,9 +66,9 @@ public final class AchievementService {
     return decided.completed();
   }
 
-  private Decided decide(Scope scope, String key, String userId, UserPatch patch) {
+  private Decided decide(UserStates session, Scope scope, String key, String userId, UserPatch patch) {
     ScopeConfig config = scopes.config(scope);
-    UserStates.Loaded read = states.load(scope, userId);
+    UserStates.Loaded read = session.load(scope, userId);
     UserState state = read.state();
     UserRules.checkId(userId);
     UserRules.check(config, patch, state == null ? null : state.profile());
@@ -90,7 +91,7 @@ public final class AchievementService {
         (state == null ? new UserState(profile, prefs, Map.of()) : state.withProfile(profile))
             .withAchievements(result.progress());
     UserStates.Staged staged =
-        states.stage(
+        session.stage(
             read,
             scope,
             userId,

@@ -69,10 +69,16 @@ public final class EventService {
    * exactly once (BATCH-7).
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
-    // The snapshot is read in the lane: work queued after a configuration change (a backdating
-    // run, ACH-16) is never overtaken by an event still holding the older snapshot.
+    ScopeConfig config = scopes.config(scope);
+    if (config.metricByKey(command.metricKey()) == null && scopes.refreshIfChanged()) {
+      config = scopes.config(scope);
+    }
+    ScopeConfig snapshot = config;
     Prepared prepared =
-        lanes.run(scope, command.userId(), () -> prepare(scope, scopes.config(scope), command, alongside));
+        lanes.run(
+            scope,
+            command.userId(),
+            () -> states.session(scope, command.userId(), session -> prepare(session, scope, snapshot, command, alongside)));
     prepared.await();
     if (!prepared.result().replayed()) {
       achievements.committed(scope, !prepared.result().outcome().achievements().isEmpty());
@@ -90,18 +96,19 @@ public final class EventService {
     }
   }
 
-  private Prepared prepare(Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
-    UserStates.Loaded read = states.load(scope, command.userId());
+  private Prepared prepare(
+      UserStates session, Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
+    UserStates.Loaded read = session.load(scope, command.userId());
     UserState state = read.state();
     Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
     if (command.idempotencyKey() != null) {
       UserStates.Staged original =
-          states.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
+          session.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
       if (original != null) {
         UserStates.Staged dequeue =
             alongside == null
                 ? null
-                : states.stage(read, scope, command.userId(), state, null, alongside);
+                : session.stage(read, scope, command.userId(), state, null, alongside);
         return new Prepared(
             new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
       }
@@ -109,7 +116,7 @@ public final class EventService {
     UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
     EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
     UserStates.Staged staged =
-        states.stage(
+        session.stage(
             read,
             scope,
             command.userId(),

@@ -69,8 +69,8 @@ public final class UserService {
     Change<UserProfile> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
@@ -92,11 +92,11 @@ public final class UserService {
               state == null ? new UserState(profile, prefs, java.util.Map.of()) : state.withProfile(profile);
           return new Change<>(
               profile,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 
@@ -106,8 +106,8 @@ public final class UserService {
     Change<Preferences> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
@@ -130,11 +130,11 @@ public final class UserService {
           UserState next = state.withPreferences(updated);
           return new Change<>(
               updated,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 }
