@@ -56,6 +56,11 @@ public final class Database implements AutoCloseable {
     }
     config.setMaximumPoolSize(16);
     config.setPoolName("laurel-postgres");
+    // Fail fast while the database is unreachable (503 + Retry-After) instead of queueing requests.
+    config.setConnectionTimeout(3_000);
+    config.setValidationTimeout(1_000);
+    config.addDataSourceProperty("connectTimeout", "3");
+    config.addDataSourceProperty("socketTimeout", "30");
     return open(Dialect.POSTGRESQL, config);
   }
 
