@@ -3,6 +3,8 @@ package dev.laurel.engine;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakConfig;
+import dev.laurel.engine.streak.StreakEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,22 @@ public final class ScopeConfig {
   private final List<Metric> metrics;
   private final List<AttributeDef> attributes;
   private final double controlRatio;
+  private final StreakEngine streaks;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this(metrics, attributes, controlRatio, StreakConfig.DISABLED);
+  }
+
+  private ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, StreakConfig streak) {
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
+    this.streaks = new StreakEngine(streak);
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -68,6 +77,25 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio);
+    return new ScopeConfig(metrics, attributes, ratio, streak());
+  }
+
+  /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
+  public StreakConfig streak() {
+    return streaks.config();
+  }
+
+  /** The streak engine for this scope's configuration. */
+  public StreakEngine streaks() {
+    return streaks;
+  }
+
+  /**
+   * This snapshot with another streak configuration.
+   *
+   * @throws IllegalArgumentException if {@code streak} has problems
+   */
+  public ScopeConfig withStreak(StreakConfig streak) {
+    return new ScopeConfig(metrics, attributes, controlRatio, streak);
   }
 }

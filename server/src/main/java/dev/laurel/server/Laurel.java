@@ -16,12 +16,19 @@ import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakAdmin;
+import dev.laurel.server.streaks.StreakCommands;
+import dev.laurel.server.streaks.StreakConfigAdmin;
+import dev.laurel.server.streaks.StreakRoutes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.server.streaks.StreakSweep;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -35,12 +42,19 @@ public final class Laurel implements AutoCloseable {
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
+  private final StreakSweep streakSweep;
   private final Javalin http;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http) {
+  private Laurel(
+      Database db,
+      GroupCommitter committer,
+      BatchWorker batchWorker,
+      StreakSweep streakSweep,
+      Javalin http) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
+    this.streakSweep = streakSweep;
     this.http = http;
   }
 
@@ -68,15 +82,22 @@ public final class Laurel implements AutoCloseable {
     Scopes scopes = new Scopes(config);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    StreakRepository streaks = new StreakRepository(db);
+    StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).apply(file);
+      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, streakConfig, clock).apply(file);
     }
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
+    StreakStates streakStates = new StreakStates(streaks);
+    EventService events =
+        new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids(), streakStates);
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, committer, clock);
+    UserService userService = new UserService(scopes, users, lanes, committer, clock, streakStates);
+    StreakCommands streakCommands =
+        new StreakCommands(scopes, users, streaks, lanes, committer, streakStates, clock);
+    StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
 
     Javalin http =
         HttpApi.create(
@@ -89,19 +110,29 @@ public final class Laurel implements AutoCloseable {
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              new StreakRoutes(users, streaks, scopes, clock).register(app);
+              new StreakAdmin(streakCommands, streaks, scopes).register(app);
+              streakConfig.register(app);
             });
     batchWorker.start();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http);
+    streakSweep.start();
+    return new Laurel(db, committer, batchWorker, streakSweep, http);
   }
 
   public int port() {
     return http.port();
   }
 
+  /** The streak sweep (STREAK-9), for tests that move the clock and run it at once. */
+  StreakSweep streakSweep() {
+    return streakSweep;
+  }
+
   @Override
   public void close() {
     http.stop();
+    streakSweep.close();
     batchWorker.close();
     committer.close();
     db.close();

@@ -171,9 +171,15 @@ public final class ConfigRepository {
         Instant.ofEpochMilli(rs.getLong("updated")));
   }
 
-  /** The configuration snapshot of a scope: active metrics and attributes in creation order. */
+  /**
+   * The configuration snapshot of a scope: active metrics and attributes in creation order, and
+   * the streak configuration.
+   */
   public ScopeConfig scopeConfig(Scope scope, double controlRatio) {
-    return db.read(c -> new ScopeConfig(metrics(c, scope), attributes(c, scope), controlRatio));
+    return db.read(
+        c ->
+            new ScopeConfig(metrics(c, scope), attributes(c, scope), controlRatio)
+                .withStreak(StreakRepository.config(c, scope)));
   }
 
   private static List<Metric> metrics(Connection c, Scope scope) throws SQLException {

@@ -4,8 +4,11 @@ import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
@@ -27,6 +30,14 @@ public final class EventContext {
   public StoredEvent event;
   /** Set by step 4: the streak as the response reports it. */
   public StreakSummary streak;
+  /** Set by step 4: whether this event extended the streak (STREAK-6; ACH-7, TRIG-8 may fire). */
+  public boolean streakExtended;
+  /** Set by step 4: the streak length after the event (0 when streaks are off for the user). */
+  public int streakLength;
+  /** Set by step 1: the streak length before the event, after settling time. */
+  public int streakLengthBefore;
+  /** Streak effects of steps 1, 2 and 4 in order, for webhooks (STREAK-23). */
+  public final List<StreakEffect> streakEffects = new ArrayList<>();
 
   public EventContext(
       Scope scope,

@@ -6,6 +6,8 @@ import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakSteps;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserRules;
@@ -21,11 +23,15 @@ import java.util.Map;
  * loads the user's state, serialises calls per user (EVENT-8) and commits the outcome.
  */
 public final class EventPipeline {
-  private static final String DEFAULT_FREQUENCY = "daily";
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final List<PipelineStep> steps =
-      List.of(EventPipeline::identify, EventPipeline::record, EventPipeline::streak);
+      List.of(
+          StreakSteps::settle,
+          EventPipeline::identify,
+          StreakSteps::created,
+          EventPipeline::record,
+          StreakSteps::extend);
 
   /**
    * EVENT-2 steps 3 and 4: the metric must exist (404), then the semantic checks (422). Returns the
@@ -57,7 +63,7 @@ public final class EventPipeline {
     return metric;
   }
 
-  /** EVENT-4 steps 2..7 for a validated command; {@code state} is null for a new user. */
+  /** EVENT-4 steps 1..7 for a validated command; {@code state} is null for a new user. */
   public EventOutcome process(
       Scope scope,
       ScopeConfig config,
@@ -74,10 +80,14 @@ public final class EventPipeline {
         ctx.state, ctx.userCreated, ctx.event, ctx.state.total(metric.id()), ctx.streak);
   }
 
-  /** IDEM-4: the response of a replay reflects the current state and changes nothing. */
-  public EventOutcome replay(ScopeConfig config, Metric metric, UserState state, StoredEvent original) {
-    return new EventOutcome(
-        state, false, original, state.total(metric.id()), StreakSummary.disabled(DEFAULT_FREQUENCY));
+  /**
+   * IDEM-4: the response of a replay reflects the current state and changes nothing; its streak is
+   * the current one as of {@code now}, with {@code extended: false}.
+   */
+  public EventOutcome replay(
+      ScopeConfig config, Metric metric, UserState state, StoredEvent original, Instant now) {
+    StreakSummary streak = UserStreaks.summary(UserStreaks.view(config, state, now, 1), false);
+    return new EventOutcome(state, false, original, state.total(metric.id()), streak);
   }
 
   /** Step 2: upsert the user (USER-5); a new user gets the USER-4 creation effects. */
@@ -89,7 +99,7 @@ public final class EventPipeline {
       ctx.userCreated = true;
     } else {
       UserProfile profile = UserRules.update(ctx.state.profile(), ctx.command.user(), ctx.now);
-      ctx.state = new UserState(profile, ctx.state.preferences(), ctx.state.totals());
+      ctx.state = ctx.state.withProfile(profile);
     }
   }
 
@@ -109,11 +119,6 @@ public final class EventPipeline {
             ctx.command.idempotencyKey());
     Map<String, java.math.BigDecimal> totals = new HashMap<>(ctx.state.totals());
     totals.put(metricId, Decimals.add(ctx.state.total(metricId), value));
-    ctx.state = new UserState(ctx.state.profile(), ctx.state.preferences(), totals);
-  }
-
-  /** Step 4: until a streak is configured every user's streak is off (EVENT-6). */
-  private static void streak(EventContext ctx) {
-    ctx.streak = StreakSummary.disabled(DEFAULT_FREQUENCY);
+    ctx.state = ctx.state.withTotals(totals);
   }
 }

@@ -157,6 +157,11 @@ public final class MetricAdmin {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
         continue;
       }
+      String inUse = inUse(scope, id);
+      if (inUse != null) {
+        issues.add(Bulk.issueFor(id, inUse));
+        continue;
+      }
       boolean archived = db.write(tx -> config.archive(tx, scope, "metrics", id));
       if (archived) {
         deleted.add(Wire.obj().with("id", id));
@@ -166,6 +171,16 @@ public final class MetricAdmin {
     }
     scopes.invalidate(scope);
     ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+  }
+
+  /**
+   * METRIC-5: why the metric may not be deleted ({@code Metric is in use by <kind> <key>}), or null
+   * when nothing references it.
+   */
+  public String inUse(Scope scope, String metricId) {
+    boolean streak =
+        scopes.config(scope).streak().metrics().stream().anyMatch(m -> m.metricId().equals(metricId));
+    return streak ? "Metric is in use by streak configuration" : null;
   }
 
   /** The unitType/units problem of a new metric item, or null (METRIC-2). */

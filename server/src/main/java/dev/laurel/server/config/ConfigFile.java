@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,22 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   public record EnvironmentSpec(
       String key, String name, String type, Boolean multiTenancy, Double controlRatio, List<TenantSpec> tenants) {}
 
-  /** One tenant ({@code customerId} null for the default scope) and its objects. */
-  public record TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {}
+  /**
+   * One tenant ({@code customerId} null for the default scope) and its objects; {@code streak} is
+   * null when the file leaves the streak configuration alone.
+   */
+  public record TenantSpec(
+      String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, JsonNode streak) {
+
+    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
+      this(customerId, name, attributes, metrics, null);
+    }
+  }
 
   private static final Set<String> ROOT_KEYS = Set.of("environments", "prune");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
-  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics");
+  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics", "streak");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -143,9 +153,18 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         p.add(at + ".key", "duplicate metric key " + m.path("key").asText());
       }
     }
+    JsonNode streak = tenant.get("streak");
+    if (streak != null && !streak.isNull()) {
+      for (StreakConfigJson.Problem problem :
+          StreakConfigJson.read(streak, StreakConfigJson.MetricRef.KEY, true).problems()) {
+        p.add(path + ".streak" + (problem.field().isEmpty() ? "" : "." + problem.field()), problem.message());
+      }
+    } else {
+      streak = null;
+    }
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
-        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics);
+        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics, streak);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

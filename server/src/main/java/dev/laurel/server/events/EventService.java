@@ -10,6 +10,7 @@ import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
@@ -28,6 +29,7 @@ public final class EventService {
   private final GroupCommitter committer;
   private final InstantSource clock;
   private final Ids ids;
+  private final StreakStates streaks;
   private final EventPipeline pipeline = new EventPipeline();
 
   public EventService(
@@ -36,13 +38,15 @@ public final class EventService {
       UserLanes lanes,
       GroupCommitter committer,
       InstantSource clock,
-      Ids ids) {
+      Ids ids,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.committer = committer;
     this.clock = clock;
     this.ids = ids;
+    this.streaks = streaks;
   }
 
   /** The outcome of one event, and whether it was an idempotent replay (IDEM-4). */
@@ -72,14 +76,15 @@ public final class EventService {
               if (alongside != null) {
                 committer.commit(alongside);
               }
-              return new Result(pipeline.replay(config, metric, state, original), true);
+              return new Result(
+                  pipeline.replay(config, metric, state, original, clock.instant()), true);
             }
           }
           EventOutcome outcome =
               pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
           committer.commit(
               tx -> {
-                persist(tx, scope, state, outcome, metric);
+                persist(tx, scope, config, state, outcome, metric);
                 if (alongside != null) {
                   alongside.run(tx);
                 }
@@ -89,7 +94,8 @@ public final class EventService {
         });
   }
 
-  private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)
+  private void persist(
+      Tx tx, Scope scope, ScopeConfig config, UserState before, EventOutcome outcome, Metric metric)
       throws SQLException {
     UserState after = outcome.state();
     if (before == null
@@ -99,5 +105,6 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
+    streaks.save(tx, scope, config, after);
   }
 }

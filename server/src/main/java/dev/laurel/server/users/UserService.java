@@ -3,6 +3,8 @@ package dev.laurel.server.users;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.streak.StreakState;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.PreferencesPatch;
 import dev.laurel.engine.user.UserPatch;
@@ -12,6 +14,7 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,7 +23,9 @@ import java.util.List;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
- * with that user's events, and committed before the answer.
+ * with that user's events, and committed before the answer. The streak state follows: created with
+ * the user (USER-4), settled in the old zone up to a tz change (TIME-6), and settled with the old
+ * preferences before new streak preferences apply (STREAK-19, STREAK-20).
  */
 public final class UserService {
   private final Scopes scopes;
@@ -28,14 +33,21 @@ public final class UserService {
   private final UserLanes lanes;
   private final GroupCommitter committer;
   private final InstantSource clock;
+  private final StreakStates streaks;
 
   public UserService(
-      Scopes scopes, UserRepository users, UserLanes lanes, GroupCommitter committer, InstantSource clock) {
+      Scopes scopes,
+      UserRepository users,
+      UserLanes lanes,
+      GroupCommitter committer,
+      InstantSource clock,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.committer = committer;
     this.clock = clock;
+    this.streaks = streaks;
   }
 
   /** {@code PUT /users/{id}}: upsert (USER-6). */
@@ -75,14 +87,35 @@ public final class UserService {
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
           if (state == null || !profile.equals(state.profile())) {
+            UserState after = withStreak(config, state, profile, prefs, now);
             committer.commit(
                 tx -> {
                   users.saveProfile(tx, scope, profile, prefs);
+                  if (after != null) {
+                    streaks.save(tx, scope, config, after);
+                  }
                   return null;
                 });
           }
           return profile;
         });
+  }
+
+  /**
+   * The user after a profile write with its streak state: a new user's initial state (USER-4
+   * step 2), or the state settled into the new zone (TIME-6); null when the streak is unaffected.
+   */
+  private static UserState withStreak(
+      ScopeConfig config, UserState state, UserProfile profile, Preferences prefs, Instant now) {
+    if (state == null) {
+      StreakState created = UserStreaks.created(config, profile, now).state();
+      return new UserState(profile, prefs, java.util.Map.of(), created);
+    }
+    if (java.util.Objects.equals(state.profile().tz(), profile.tz())) {
+      return null;
+    }
+    UserState moved = state.withProfile(profile);
+    return moved.withStreak(UserStreaks.settle(config, moved, now).state());
   }
 
   /** {@code PATCH /users/{id}/preferences} (PREF-4): never creates the user. */
@@ -96,6 +129,8 @@ public final class UserService {
           if (state == null) {
             throw Rejection.notFound("User not found");
           }
+          Preferences updated =
+              patch.applyTo(state.preferences(), config.streak().personalization());
           if (patch.streakMetrics() != null) {
             List<String> unknown = new ArrayList<>();
             patch.streakMetrics().forEach(m -> {
@@ -107,11 +142,15 @@ public final class UserService {
               throw Rejection.invalid("Unknown metric keys in streak.metrics: " + String.join(", ", unknown));
             }
           }
-          Preferences updated = patch.applyTo(state.preferences(), false);
           if (!updated.equals(state.preferences())) {
+            Instant now = clock.instant();
+            UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
+            UserState after = settled.withPreferences(updated);
+            UserState resettled = after.withStreak(UserStreaks.settle(config, after, now).state());
             committer.commit(
                 tx -> {
                   users.saveProfile(tx, scope, state.profile(), updated);
+                  streaks.save(tx, scope, config, resettled);
                   return null;
                 });
           }

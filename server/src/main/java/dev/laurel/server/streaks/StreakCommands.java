@@ -1,0 +1,174 @@
+package dev.laurel.server.streaks;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.streak.FreezeGrant;
+import dev.laurel.engine.streak.StreakEngine;
+import dev.laurel.engine.streak.StreakPause;
+import dev.laurel.engine.streak.StreakPrefs;
+import dev.laurel.engine.streak.StreakResult;
+import dev.laurel.engine.streak.StreakState;
+import dev.laurel.engine.streak.UserStreaks;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.server.events.GroupCommitter;
+import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.Sql;
+import dev.laurel.store.StreakRepository;
+import dev.laurel.store.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Streak commands on one user outside events (FREEZE-6, PAUSE-1, PAUSE-6, RESTORE-1..6, the sweep
+ * of STREAK-9): each runs in the user's lane, so it is ordered with the user's events, and commits
+ * the new state (and its side rows) before answering. An empty answer means the user does not
+ * exist.
+ */
+public final class StreakCommands {
+  private final Scopes scopes;
+  private final UserRepository users;
+  private final StreakRepository streaks;
+  private final UserLanes lanes;
+  private final GroupCommitter committer;
+  private final StreakStates states;
+  private final InstantSource clock;
+
+  public StreakCommands(
+      Scopes scopes,
+      UserRepository users,
+      StreakRepository streaks,
+      UserLanes lanes,
+      GroupCommitter committer,
+      StreakStates states,
+      InstantSource clock) {
+    this.scopes = scopes;
+    this.users = users;
+    this.streaks = streaks;
+    this.lanes = lanes;
+    this.committer = committer;
+    this.states = states;
+    this.clock = clock;
+  }
+
+  /** What a command did: its answer, the state to store (null: nothing), rows to write beside. */
+  private record Change<T>(T answer, StreakState state, Sql.TxWork<?> alongside) {}
+
+  /** The engine's inputs for one stored user at one instant. */
+  private record Subject(
+      StreakEngine engine, StreakPrefs prefs, StreakState state, ZoneId zone, Instant now) {}
+
+  @FunctionalInterface
+  private interface Command<T> {
+    Change<T> apply(Subject subject);
+  }
+
+  /** Whether the user exists in the scope (the first check of PAUSE-1). */
+  public boolean exists(Scope scope, String userId) {
+    return users.profile(scope, userId) != null;
+  }
+
+  /** FREEZE-6: grants {@code requested} freezes to the user, up to the maximum. */
+  public Optional<FreezeGrant> grantFreezes(Scope scope, String userId, int requested) {
+    return run(
+        scope,
+        userId,
+        s -> {
+          FreezeGrant grant = s.engine().grantFreezes(s.prefs(), s.state(), requested, s.zone(), s.now());
+          return new Change<>(grant, grant.outcome().state(), null);
+        });
+  }
+
+  /** PAUSE-1: adds the pause unless it starts in the past or ends before it starts. */
+  public Optional<StreakResult> addPause(Scope scope, String userId, StreakPause pause) {
+    return run(
+        scope,
+        userId,
+        s -> {
+          StreakResult result =
+              s.engine()
+                  .addPause(
+                      s.prefs(), s.state(), pause.id(), pause.start(), pause.end(), s.zone(), s.now());
+          return applied(
+              result,
+              tx -> {
+                streaks.insertPause(tx, scope, userId, pause, s.now());
+                return null;
+              });
+        });
+  }
+
+  /** PAUSE-6: archives an active pause of the user. */
+  public Optional<StreakResult> archivePause(Scope scope, String userId, String pauseId) {
+    return run(
+        scope,
+        userId,
+        s ->
+            applied(
+                s.engine().archivePause(s.prefs(), s.state(), pauseId, s.zone(), s.now()),
+                tx -> streaks.archivePause(tx, scope, pauseId)));
+  }
+
+  /** RESTORE-2..5. */
+  public Optional<StreakResult> restore(Scope scope, String userId) {
+    return run(
+        scope,
+        userId,
+        s -> applied(s.engine().restore(s.prefs(), s.state(), s.zone(), s.now()), null));
+  }
+
+  /** STREAK-9, FREEZE-4: settles the user up to now (the sweep). */
+  public boolean settle(Scope scope, String userId) {
+    return run(
+            scope,
+            userId,
+            s -> {
+              StreakState settled =
+                  s.engine().settle(s.prefs(), s.state(), s.zone(), s.now()).state();
+              return new Change<>(Boolean.TRUE, settled, null);
+            })
+        .isPresent();
+  }
+
+  private static Change<StreakResult> applied(StreakResult result, Sql.TxWork<?> alongside) {
+    return switch (result) {
+      case StreakResult.Applied applied ->
+          new Change<>(result, applied.outcome().state(), alongside);
+      case StreakResult.Refused refused -> new Change<>(refused, null, null);
+    };
+  }
+
+  private <T> Optional<T> run(Scope scope, String userId, Command<T> command) {
+    return lanes.run(
+        scope,
+        userId,
+        () -> {
+          UserState user = users.load(scope, userId);
+          if (user == null) {
+            return Optional.empty();
+          }
+          ScopeConfig config = scopes.config(scope);
+          Subject subject =
+              new Subject(
+                  config.streaks(),
+                  UserStreaks.prefs(user, config),
+                  UserStreaks.state(user, config),
+                  user.profile().zone(),
+                  clock.instant());
+          Change<T> change = command.apply(subject);
+          if (change.state() != null) {
+            committer.commit(
+                tx -> {
+                  states.save(tx, scope, config, user.withStreak(change.state()));
+                  if (change.alongside() != null) {
+                    change.alongside().run(tx);
+                  }
+                  return null;
+                });
+          }
+          return Optional.of(change.answer());
+        });
+  }
+}
