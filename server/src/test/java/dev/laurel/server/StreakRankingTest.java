@@ -51,4 +51,15 @@ class StreakRankingTest {
       assertThat(badLimit.error()).isEqualTo("limit must be an integer between 1 and 100");
     }
   }
+
+  @Test
+  void cfg3_sdk9_the_served_extension_file_describes_the_streak_extensions() {
+    try (TestServer server = new TestServer()) {
+      var r = server.call("GET", "/openapi/extensions.json", null, null);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body().path("paths").has("/admin/v1/streaks/config")).isTrue();
+      assertThat(r.body().path("paths").path("/admin/v1/streaks/config").has("put")).isTrue();
+      assertThat(r.body().path("paths").has("/v1/streaks/rankings")).isTrue();
+    }
+  }
 }
