@@ -24,6 +24,14 @@ public final class StreakRepository {
     this.db = db;
   }
 
+  /**
+   * A user's state encoded for storage, so that encoding happens in the caller's thread rather than
+   * in the single writer's transaction.
+   *
+   * @param next when the sweep must settle the user next; null: never
+   */
+  public record EncodedState(String userId, String json, int length, Instant next) {}
+
   /** A user whose state the sweep must settle. */
   public record DueUser(Scope scope, String userId) {}
 
@@ -94,12 +102,22 @@ public final class StreakRepository {
     }
   }
 
-  /**
-   * Stores the user's state, its length, the longest length ever stored for the user, and when the
-   * sweep must settle it next ({@code next} null: never).
-   */
+  /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
+  public static EncodedState encode(String userId, StreakState state, Instant next) {
+    return new EncodedState(userId, StreakJson.write(state), state.length(), next);
+  }
+
+  /** Same as {@link #saveState(Tx, Scope, EncodedState)} for a state not encoded yet. */
   public void saveState(Tx tx, Scope scope, String userId, StreakState state, Instant next)
       throws SQLException {
+    saveState(tx, scope, encode(userId, state, next));
+  }
+
+  /**
+   * Stores the user's state, its length, the longest length ever stored for the user, and when the
+   * sweep must settle it next.
+   */
+  public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
@@ -109,14 +127,14 @@ public final class StreakRepository {
                     + " length = excluded.length, next_settlement = excluded.next_settlement,"
                     + " longest = CASE WHEN excluded.longest > streak_states.longest"
                     + " THEN excluded.longest ELSE streak_states.longest END")) {
-      bindUser(ps, scope, userId);
-      ps.setString(4, StreakJson.write(state));
+      bindUser(ps, scope, state.userId());
+      ps.setString(4, state.json());
       ps.setInt(5, state.length());
       ps.setInt(6, state.length());
-      if (next == null) {
+      if (state.next() == null) {
         ps.setNull(7, java.sql.Types.BIGINT);
       } else {
-        ps.setLong(7, next.toEpochMilli());
+        ps.setLong(7, state.next().toEpochMilli());
       }
       ps.executeUpdate();
     }

@@ -12,6 +12,7 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
@@ -82,9 +83,11 @@ public final class EventService {
           }
           EventOutcome outcome =
               pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+          StreakRepository.EncodedState streak = streaks.encode(config, outcome.state());
           committer.commit(
               tx -> {
-                persist(tx, scope, config, state, outcome, metric);
+                persist(tx, scope, state, outcome, metric);
+                streaks.write(tx, scope, streak);
                 if (alongside != null) {
                   alongside.run(tx);
                 }
@@ -94,8 +97,7 @@ public final class EventService {
         });
   }
 
-  private void persist(
-      Tx tx, Scope scope, ScopeConfig config, UserState before, EventOutcome outcome, Metric metric)
+  private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)
       throws SQLException {
     UserState after = outcome.state();
     if (before == null
@@ -105,6 +107,5 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
-    streaks.save(tx, scope, config, after);
   }
 }

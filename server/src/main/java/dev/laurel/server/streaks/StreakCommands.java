@@ -159,9 +159,11 @@ public final class StreakCommands {
                   clock.instant());
           Change<T> change = command.apply(subject);
           if (change.state() != null) {
+            StreakRepository.EncodedState encoded =
+                states.encode(config, user.withStreak(change.state()));
             committer.commit(
                 tx -> {
-                  states.save(tx, scope, config, user.withStreak(change.state()));
+                  states.write(tx, scope, encoded);
                   if (change.alongside() != null) {
                     change.alongside().run(tx);
                   }

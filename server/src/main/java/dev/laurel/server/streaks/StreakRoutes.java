@@ -100,7 +100,10 @@ public final class StreakRoutes {
 
   /** SDK-9: the top users by current (default) or longest streak, 0 excluded. */
   private void rankings(Context ctx) {
-    String type = ctx.queryParam("type") == null ? "active" : Query.oneOf(ctx, "type", List.of("active", "longest"));
+    String type =
+        ctx.queryParam("type") == null
+            ? "active"
+            : Query.oneOf(ctx, "type", List.of("active", "longest"));
     int limit = Query.integer(ctx, "limit", 10, 1, MAX_USERS);
     Scope scope = Requests.scope(ctx);
     List<StreakRanking.Entry> top =

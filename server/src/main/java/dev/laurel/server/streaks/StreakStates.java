@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * Writes a user's streak state inside the transaction of the request that changed it, with the
- * instant the sweep must settle the user next (STREAK-9, WH-17).
+ * instant the sweep must settle the user next (STREAK-9, WH-17). {@link #encode} runs in the
+ * request's thread so the single writer only writes.
  */
 public final class StreakStates {
   private final StreakRepository repository;
@@ -21,10 +22,14 @@ public final class StreakStates {
     this.repository = repository;
   }
 
-  /** Stores {@code user}'s streak state (the initial one when the user has none yet). */
-  public void save(Tx tx, Scope scope, ScopeConfig config, UserState user) throws SQLException {
+  /** {@code user}'s streak state (the initial one when the user has none yet), ready to write. */
+  public StreakRepository.EncodedState encode(ScopeConfig config, UserState user) {
     StreakState state = UserStreaks.state(user, config);
     Instant next = UserStreaks.nextSettlement(config, user.withStreak(state)).orElse(null);
-    repository.saveState(tx, scope, user.profile().id(), state, next);
+    return StreakRepository.encode(user.profile().id(), state, next);
+  }
+
+  public void write(Tx tx, Scope scope, StreakRepository.EncodedState state) throws SQLException {
+    repository.saveState(tx, scope, state);
   }
 }

@@ -15,11 +15,14 @@ import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
@@ -88,11 +91,12 @@ public final class UserService {
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
           if (state == null || !profile.equals(state.profile())) {
             UserState after = withStreak(config, state, profile, prefs, now);
+            StreakRepository.EncodedState streak = after == null ? null : streaks.encode(config, after);
             committer.commit(
                 tx -> {
                   users.saveProfile(tx, scope, profile, prefs);
-                  if (after != null) {
-                    streaks.save(tx, scope, config, after);
+                  if (streak != null) {
+                    streaks.write(tx, scope, streak);
                   }
                   return null;
                 });
@@ -109,9 +113,9 @@ public final class UserService {
       ScopeConfig config, UserState state, UserProfile profile, Preferences prefs, Instant now) {
     if (state == null) {
       StreakState created = UserStreaks.created(config, profile, now).state();
-      return new UserState(profile, prefs, java.util.Map.of(), created);
+      return new UserState(profile, prefs, Map.of(), created);
     }
-    if (java.util.Objects.equals(state.profile().tz(), profile.tz())) {
+    if (Objects.equals(state.profile().tz(), profile.tz())) {
       return null;
     }
     UserState moved = state.withProfile(profile);
@@ -147,10 +151,11 @@ public final class UserService {
             UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
             UserState after = settled.withPreferences(updated);
             UserState resettled = after.withStreak(UserStreaks.settle(config, after, now).state());
+            StreakRepository.EncodedState streak = streaks.encode(config, resettled);
             committer.commit(
                 tx -> {
                   users.saveProfile(tx, scope, state.profile(), updated);
-                  streaks.save(tx, scope, config, resettled);
+                  streaks.write(tx, scope, streak);
                   return null;
                 });
           }
