@@ -14,6 +14,7 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakAdmin;
@@ -38,6 +39,9 @@ import java.time.InstantSource;
 public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
+
+  /** Users whose latest state is kept in memory for the write path ({@link UserStates}). */
+  private static final int USER_STATE_CACHE = 20_000;
 
   private final Database db;
   private final GroupCommitter committer;
@@ -90,13 +94,14 @@ public final class Laurel implements AutoCloseable {
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
+    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
     StreakStates streakStates = new StreakStates(streaks);
     EventService events =
-        new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids(), streakStates);
+        new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), streakStates);
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, committer, clock, streakStates);
+    UserService userService = new UserService(scopes, users, lanes, states, clock, streakStates);
     StreakCommands streakCommands =
-        new StreakCommands(scopes, users, streaks, lanes, committer, streakStates, clock);
+        new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
     StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
 
     Javalin http =

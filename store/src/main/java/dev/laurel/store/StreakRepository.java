@@ -72,18 +72,16 @@ public final class StreakRepository {
   /** Replaces the scope's streak configuration. */
   public void saveConfig(Tx tx, Scope scope, StreakConfig config, Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "INSERT INTO streak_configs (env_id, tenant_id, config, updated) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (env_id, tenant_id) DO UPDATE SET config = excluded.config,"
-                    + " updated = excluded.updated")) {
-      ps.setString(1, scope.environmentId());
-      ps.setString(2, scope.tenantId());
-      ps.setString(3, StreakJson.write(config));
-      ps.setLong(4, now.toEpochMilli());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_configs (env_id, tenant_id, config, updated) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (env_id, tenant_id) DO UPDATE SET config = excluded.config,"
+                + " updated = excluded.updated");
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, StreakJson.write(config));
+    ps.setLong(4, now.toEpochMilli());
+    ps.executeUpdate();
   }
 
   /** The user's stored streak state, or null. */
@@ -118,26 +116,24 @@ public final class StreakRepository {
    * sweep must settle it next.
    */
   public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
-                    + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
-                    + " length = excluded.length, next_settlement = excluded.next_settlement,"
-                    + " longest = CASE WHEN excluded.longest > streak_states.longest"
-                    + " THEN excluded.longest ELSE streak_states.longest END")) {
-      bindUser(ps, scope, state.userId());
-      ps.setString(4, state.json());
-      ps.setInt(5, state.length());
-      ps.setInt(6, state.length());
-      if (state.next() == null) {
-        ps.setNull(7, java.sql.Types.BIGINT);
-      } else {
-        ps.setLong(7, state.next().toEpochMilli());
-      }
-      ps.executeUpdate();
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
+                + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
+                + " length = excluded.length, next_settlement = excluded.next_settlement,"
+                + " longest = CASE WHEN excluded.longest > streak_states.longest"
+                + " THEN excluded.longest ELSE streak_states.longest END");
+    bindUser(ps, scope, state.userId());
+    ps.setString(4, state.json());
+    ps.setInt(5, state.length());
+    ps.setInt(6, state.length());
+    if (state.next() == null) {
+      ps.setNull(7, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(7, state.next().toEpochMilli());
     }
+    ps.executeUpdate();
   }
 
   /**
@@ -145,15 +141,13 @@ public final class StreakRepository {
    * under a changed configuration (STREAK-21, FREEZE-4, FREEZE-8).
    */
   public void markAllDue(Tx tx, Scope scope, Instant now) throws SQLException {
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "UPDATE streak_states SET next_settlement = ? WHERE env_id = ? AND tenant_id = ?")) {
-      ps.setLong(1, now.toEpochMilli());
-      ps.setString(2, scope.environmentId());
-      ps.setString(3, scope.tenantId());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps =
+        tx.prepare(
+            "UPDATE streak_states SET next_settlement = ? WHERE env_id = ? AND tenant_id = ?");
+    ps.setLong(1, now.toEpochMilli());
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    ps.executeUpdate();
   }
 
   /** Up to {@code limit} users whose sweep instant is at or before {@code now}, earliest first. */
@@ -220,20 +214,18 @@ public final class StreakRepository {
   /** Records a new active pause of a user (PAUSE-1). */
   public void insertPause(Tx tx, Scope scope, String userId, StreakPause pause, Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "INSERT INTO streak_pauses (id, env_id, tenant_id, user_id, start_date, end_date,"
-                    + " status, created) VALUES (?, ?, ?, ?, ?, ?, 'active', ?)")) {
-      ps.setString(1, pause.id());
-      ps.setString(2, scope.environmentId());
-      ps.setString(3, scope.tenantId());
-      ps.setString(4, userId);
-      ps.setString(5, pause.start().toString());
-      ps.setString(6, pause.end().toString());
-      ps.setLong(7, now.toEpochMilli());
-      ps.executeUpdate();
-    }
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_pauses (id, env_id, tenant_id, user_id, start_date, end_date,"
+                + " status, created) VALUES (?, ?, ?, ?, ?, ?, 'active', ?)");
+    ps.setString(1, pause.id());
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    ps.setString(4, userId);
+    ps.setString(5, pause.start().toString());
+    ps.setString(6, pause.end().toString());
+    ps.setLong(7, now.toEpochMilli());
+    ps.executeUpdate();
   }
 
   /** The user holding the active pause {@code id} in the scope, or null (PAUSE-6). */
@@ -256,16 +248,14 @@ public final class StreakRepository {
 
   /** Archives an active pause (PAUSE-6); false when no active pause has this id in the scope. */
   public boolean archivePause(Tx tx, Scope scope, String id) throws SQLException {
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "UPDATE streak_pauses SET status = 'archived' WHERE id = ? AND env_id = ?"
-                    + " AND tenant_id = ? AND status = 'active'")) {
-      ps.setString(1, id);
-      ps.setString(2, scope.environmentId());
-      ps.setString(3, scope.tenantId());
-      return ps.executeUpdate() == 1;
-    }
+    PreparedStatement ps =
+        tx.prepare(
+            "UPDATE streak_pauses SET status = 'archived' WHERE id = ? AND env_id = ?"
+                + " AND tenant_id = ? AND status = 'active'");
+    ps.setString(1, id);
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    return ps.executeUpdate() == 1;
   }
 
   private static void bindUser(PreparedStatement ps, Scope scope, String userId)

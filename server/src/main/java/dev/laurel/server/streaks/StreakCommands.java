@@ -10,12 +10,11 @@ import dev.laurel.engine.streak.StreakResult;
 import dev.laurel.engine.streak.StreakState;
 import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.UserState;
-import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.StreakRepository;
-import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -23,33 +22,30 @@ import java.util.Optional;
 
 /**
  * Streak commands on one user outside events (FREEZE-6, PAUSE-1, PAUSE-6, RESTORE-1..6, the sweep
- * of STREAK-9): each runs in the user's lane, so it is ordered with the user's events, and commits
- * the new state (and its side rows) before answering. An empty answer means the user does not
- * exist.
+ * of STREAK-9): each runs in the user's lane on the user's latest state, so it is ordered with the
+ * user's events, stages the new state (and its side rows) like an event and answers once they are
+ * committed. An empty answer means the user does not exist.
  */
 public final class StreakCommands {
   private final Scopes scopes;
-  private final UserRepository users;
   private final StreakRepository streaks;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
-  private final StreakStates states;
+  private final UserStates states;
+  private final StreakStates streakStates;
   private final InstantSource clock;
 
   public StreakCommands(
       Scopes scopes,
-      UserRepository users,
       StreakRepository streaks,
       UserLanes lanes,
-      GroupCommitter committer,
-      StreakStates states,
+      UserStates states,
+      StreakStates streakStates,
       InstantSource clock) {
     this.scopes = scopes;
-    this.users = users;
     this.streaks = streaks;
     this.lanes = lanes;
-    this.committer = committer;
     this.states = states;
+    this.streakStates = streakStates;
     this.clock = clock;
   }
 
@@ -67,7 +63,7 @@ public final class StreakCommands {
 
   /** Whether the user exists in the scope (the first check of PAUSE-1). */
   public boolean exists(Scope scope, String userId) {
-    return users.profile(scope, userId) != null;
+    return lanes.run(scope, userId, () -> states.load(scope, userId).state() != null);
   }
 
   /** FREEZE-6: grants {@code requested} freezes to the user, up to the maximum. */
@@ -141,36 +137,53 @@ public final class StreakCommands {
   }
 
   private <T> Optional<T> run(Scope scope, String userId, Command<T> command) {
-    return lanes.run(
-        scope,
-        userId,
-        () -> {
-          UserState user = users.load(scope, userId);
-          if (user == null) {
-            return Optional.empty();
-          }
-          ScopeConfig config = scopes.config(scope);
-          Subject subject =
-              new Subject(
-                  config.streaks(),
-                  UserStreaks.prefs(user, config),
-                  UserStreaks.state(user, config),
-                  user.profile().zone(),
-                  clock.instant());
-          Change<T> change = command.apply(subject);
-          if (change.state() != null) {
-            StreakRepository.EncodedState encoded =
-                states.encode(config, user.withStreak(change.state()));
-            committer.commit(
-                tx -> {
-                  states.write(tx, scope, encoded);
-                  if (change.alongside() != null) {
-                    change.alongside().run(tx);
-                  }
-                  return null;
-                });
-          }
-          return Optional.of(change.answer());
-        });
+    Staged<T> staged = lanes.run(scope, userId, () -> stage(scope, userId, command));
+    if (staged == null) {
+      return Optional.empty();
+    }
+    if (staged.write() != null) {
+      staged.write().await();
+    }
+    return Optional.of(staged.answer());
+  }
+
+  /** A command's answer and its write, staged in the lane and awaited outside it. */
+  private record Staged<T>(T answer, UserStates.Staged write) {}
+
+  private <T> Staged<T> stage(Scope scope, String userId, Command<T> command) {
+    UserStates.Loaded read = states.load(scope, userId);
+    UserState user = read.state();
+    if (user == null) {
+      return null;
+    }
+    ScopeConfig config = scopes.config(scope);
+    Subject subject =
+        new Subject(
+            config.streaks(),
+            UserStreaks.prefs(user, config),
+            UserStreaks.state(user, config),
+            user.profile().zone(),
+            clock.instant());
+    Change<T> change = command.apply(subject);
+    if (change.state() == null) {
+      return new Staged<>(change.answer(), null);
+    }
+    UserState next = user.withStreak(change.state());
+    StreakRepository.EncodedState encoded = streakStates.encode(config, next);
+    UserStates.Staged write =
+        states.stage(
+            read,
+            scope,
+            userId,
+            next,
+            null,
+            tx -> {
+              streakStates.write(tx, scope, encoded);
+              if (change.alongside() != null) {
+                change.alongside().run(tx);
+              }
+              return null;
+            });
+    return new Staged<>(change.answer(), write);
   }
 }

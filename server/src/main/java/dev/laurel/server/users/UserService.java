@@ -11,8 +11,8 @@ import dev.laurel.engine.user.UserPatch;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
-import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.StreakRepository;
@@ -34,7 +34,7 @@ public final class UserService {
   private final Scopes scopes;
   private final UserRepository users;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final InstantSource clock;
   private final StreakStates streaks;
 
@@ -42,15 +42,25 @@ public final class UserService {
       Scopes scopes,
       UserRepository users,
       UserLanes lanes,
-      GroupCommitter committer,
+      UserStates states,
       InstantSource clock,
       StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.clock = clock;
     this.streaks = streaks;
+  }
+
+  /** A change staged in the lane, awaited outside it. */
+  private record Change<T>(T value, UserStates.Staged staged) {
+    T await() {
+      if (staged != null) {
+        staged.await();
+      }
+      return value;
+    }
   }
 
   /** {@code PUT /users/{id}}: upsert (USER-6). */
@@ -71,11 +81,12 @@ public final class UserService {
   private UserProfile write(Scope scope, String id, UserPatch patch, boolean mayCreate, boolean mayUpdate) {
     ScopeConfig config = scopes.config(scope);
     UserRules.checkId(id);
-    return lanes.run(
+    Change<UserProfile> change = lanes.run(
         scope,
         id,
         () -> {
-          UserState state = users.load(scope, id);
+          UserStates.Loaded read = states.load(scope, id);
+          UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
           }
@@ -89,25 +100,29 @@ public final class UserService {
                   ? UserRules.create(scope, config, id, patch, now)
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
-          if (state == null || !profile.equals(state.profile())) {
-            UserState after = withStreak(config, state, profile, prefs, now);
-            StreakRepository.EncodedState streak = after == null ? null : streaks.encode(config, after);
-            committer.commit(
-                tx -> {
-                  users.saveProfile(tx, scope, profile, prefs);
-                  if (streak != null) {
-                    streaks.write(tx, scope, streak);
-                  }
-                  return null;
-                });
+          if (state != null && profile.equals(state.profile())) {
+            return new Change<>(profile, null);
           }
-          return profile;
+          UserState next = withStreak(config, state, profile, prefs, now);
+          boolean streakChanged = state == null || next.streak() != state.streak();
+          StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
+          return new Change<>(
+              profile,
+              states.stage(read, scope, id, next, null, tx -> {
+                users.saveProfile(tx, scope, profile, prefs);
+                if (streak != null) {
+                  streaks.write(tx, scope, streak);
+                }
+                return null;
+              }));
         });
+    return change.await();
   }
 
   /**
-   * The user after a profile write with its streak state: a new user's initial state (USER-4
-   * step 2), or the state settled into the new zone (TIME-6); null when the streak is unaffected.
+   * The user after a profile write: a new user with its initial streak state (USER-4 step 2), or
+   * the stored user with the new profile and, when the tz changed, its streak settled into the new
+   * zone (TIME-6).
    */
   private static UserState withStreak(
       ScopeConfig config, UserState state, UserProfile profile, Preferences prefs, Instant now) {
@@ -115,21 +130,22 @@ public final class UserService {
       StreakState created = UserStreaks.created(config, profile, now).state();
       return new UserState(profile, prefs, Map.of(), created);
     }
-    if (Objects.equals(state.profile().tz(), profile.tz())) {
-      return null;
-    }
     UserState moved = state.withProfile(profile);
+    if (Objects.equals(state.profile().tz(), profile.tz())) {
+      return moved;
+    }
     return moved.withStreak(UserStreaks.settle(config, moved, now).state());
   }
 
   /** {@code PATCH /users/{id}/preferences} (PREF-4): never creates the user. */
   public Preferences updatePreferences(Scope scope, String id, PreferencesPatch patch) {
     ScopeConfig config = scopes.config(scope);
-    return lanes.run(
+    Change<Preferences> change = lanes.run(
         scope,
         id,
         () -> {
-          UserState state = users.load(scope, id);
+          UserStates.Loaded read = states.load(scope, id);
+          UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
           }
@@ -146,20 +162,22 @@ public final class UserService {
               throw Rejection.invalid("Unknown metric keys in streak.metrics: " + String.join(", ", unknown));
             }
           }
-          if (!updated.equals(state.preferences())) {
-            Instant now = clock.instant();
-            UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
-            UserState after = settled.withPreferences(updated);
-            UserState resettled = after.withStreak(UserStreaks.settle(config, after, now).state());
-            StreakRepository.EncodedState streak = streaks.encode(config, resettled);
-            committer.commit(
-                tx -> {
-                  users.saveProfile(tx, scope, state.profile(), updated);
-                  streaks.write(tx, scope, streak);
-                  return null;
-                });
+          if (updated.equals(state.preferences())) {
+            return new Change<>(updated, null);
           }
-          return updated;
+          Instant now = clock.instant();
+          UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
+          UserState after = settled.withPreferences(updated);
+          UserState next = after.withStreak(UserStreaks.settle(config, after, now).state());
+          StreakRepository.EncodedState streak = streaks.encode(config, next);
+          return new Change<>(
+              updated,
+              states.stage(read, scope, id, next, null, tx -> {
+                users.saveProfile(tx, scope, state.profile(), updated);
+                streaks.write(tx, scope, streak);
+                return null;
+              }));
         });
+    return change.await();
   }
 }
