@@ -14,6 +14,8 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.CachedUserStates;
+import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
@@ -28,6 +30,7 @@ import dev.laurel.server.users.UserService;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
+import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
@@ -83,18 +86,24 @@ public final class Laurel implements AutoCloseable {
     ApiKeys apiKeys = new ApiKeys(keys, clock);
     new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
 
-    Scopes scopes = new Scopes(config);
+    boolean shared = db.dialect() == Dialect.POSTGRESQL;
+    Scopes scopes = new Scopes(config, shared, clock);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
     StreakRepository streaks = new StreakRepository(db);
     StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, streakConfig, clock).apply(file);
+      ConfigApplier applier =
+          new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, streakConfig, clock);
+      db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
+    UserStates states =
+        shared
+            ? new LockingUserStates(db, users)
+            : new CachedUserStates(users, committer, USER_STATE_CACHE);
     StreakStates streakStates = new StreakStates(streaks);
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), streakStates);

@@ -19,7 +19,7 @@ class StreakSweepTest {
   @Test
   void streak9_the_sweep_stores_the_loss_of_an_idle_users_streak_and_only_when_due() {
     try (StreakFixture f = new StreakFixture("2025-03-03T10:00:00Z");
-        Database db = Database.openSqlite(f.server.dataDir)) {
+        Database db = f.server.openStore()) {
       f.server.laurel.streakSweep().close();
       f.config(StreakFixture.DAILY_WITH_FREEZES);
       StreakRepository stored = new StreakRepository(db);
@@ -56,7 +56,7 @@ class StreakSweepTest {
   @Test
   void freeze4_the_sweep_stores_auto_earned_freezes_of_users_without_a_streak() {
     try (StreakFixture f = new StreakFixture("2025-03-03T10:00:00Z");
-        Database db = Database.openSqlite(f.server.dataDir)) {
+        Database db = f.server.openStore()) {
       f.server.laurel.streakSweep().close();
       f.config(
           StreakFixture.DAILY_WITH_FREEZES.replace(

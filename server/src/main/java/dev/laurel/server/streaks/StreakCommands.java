@@ -63,7 +63,10 @@ public final class StreakCommands {
 
   /** Whether the user exists in the scope (the first check of PAUSE-1). */
   public boolean exists(Scope scope, String userId) {
-    return lanes.run(scope, userId, () -> states.load(scope, userId).state() != null);
+    return lanes.run(
+        scope,
+        userId,
+        () -> states.session(scope, userId, session -> session.load(scope, userId).state() != null));
   }
 
   /** FREEZE-6: grants {@code requested} freezes to the user, up to the maximum. */
@@ -137,7 +140,11 @@ public final class StreakCommands {
   }
 
   private <T> Optional<T> run(Scope scope, String userId, Command<T> command) {
-    Staged<T> staged = lanes.run(scope, userId, () -> stage(scope, userId, command));
+    Staged<T> staged =
+        lanes.run(
+            scope,
+            userId,
+            () -> states.session(scope, userId, session -> stage(session, scope, userId, command)));
     if (staged == null) {
       return Optional.empty();
     }
@@ -150,8 +157,9 @@ public final class StreakCommands {
   /** A command's answer and its write, staged in the lane and awaited outside it. */
   private record Staged<T>(T answer, UserStates.Staged write) {}
 
-  private <T> Staged<T> stage(Scope scope, String userId, Command<T> command) {
-    UserStates.Loaded read = states.load(scope, userId);
+  private <T> Staged<T> stage(
+      UserStates session, Scope scope, String userId, Command<T> command) {
+    UserStates.Loaded read = session.load(scope, userId);
     UserState user = read.state();
     if (user == null) {
       return null;
@@ -171,7 +179,7 @@ public final class StreakCommands {
     UserState next = user.withStreak(change.state());
     StreakRepository.EncodedState encoded = streakStates.encode(config, next);
     UserStates.Staged write =
-        states.stage(
+        session.stage(
             read,
             scope,
             userId,

@@ -84,8 +84,8 @@ public final class UserService {
     Change<UserProfile> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
@@ -108,14 +108,14 @@ public final class UserService {
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
           return new Change<>(
               profile,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 if (streak != null) {
                   streaks.write(tx, scope, streak);
                 }
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 
@@ -143,8 +143,8 @@ public final class UserService {
     Change<Preferences> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
@@ -172,12 +172,12 @@ public final class UserService {
           StreakRepository.EncodedState streak = streaks.encode(config, next);
           return new Change<>(
               updated,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
                 streaks.write(tx, scope, streak);
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 }
