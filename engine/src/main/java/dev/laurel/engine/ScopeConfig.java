@@ -4,6 +4,8 @@ import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakConfig;
+import dev.laurel.engine.streak.StreakEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ public final class ScopeConfig {
   private final List<Metric> metrics;
   private final List<AttributeDef> attributes;
   private final double controlRatio;
+  private final StreakEngine streaks;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
@@ -23,15 +26,20 @@ public final class ScopeConfig {
   private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
-    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY);
+    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, new StreakEngine(StreakConfig.DISABLED));
   }
 
   private ScopeConfig(
-      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, AchievementCatalog achievements) {
+      List<Metric> metrics,
+      List<AttributeDef> attributes,
+      double controlRatio,
+      AchievementCatalog achievements,
+      StreakEngine streaks) {
     this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
+    this.streaks = streaks;
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -76,7 +84,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, achievements);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks);
   }
 
   /** The scope's achievements (ACH-1), any status, in creation order. */
@@ -85,6 +93,25 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
-    return new ScopeConfig(metrics, attributes, controlRatio, catalog);
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks);
+  }
+
+  /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
+  public StreakConfig streak() {
+    return streaks.config();
+  }
+
+  /** The streak engine for this scope's configuration. */
+  public StreakEngine streaks() {
+    return streaks;
+  }
+
+  /**
+   * This snapshot with another streak configuration.
+   *
+   * @throws IllegalArgumentException if {@code streak} has problems
+   */
+  public ScopeConfig withStreak(StreakConfig streak) {
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak));
   }
 }

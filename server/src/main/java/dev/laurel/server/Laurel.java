@@ -1,6 +1,7 @@
 package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.server.achievement.AchievementAdmin;
 import dev.laurel.server.achievement.AchievementBackfill;
 import dev.laurel.server.achievement.AchievementFile;
@@ -27,6 +28,12 @@ import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakAdmin;
+import dev.laurel.server.streaks.StreakCommands;
+import dev.laurel.server.streaks.StreakConfigAdmin;
+import dev.laurel.server.streaks.StreakRoutes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.server.streaks.StreakSweep;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
 import dev.laurel.store.AchievementRepository;
@@ -36,6 +43,7 @@ import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -53,14 +61,21 @@ public final class Laurel implements AutoCloseable {
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
   private final AchievementBackfill backfill;
+  private final StreakSweep streakSweep;
   private final Javalin http;
 
   private Laurel(
-      Database db, GroupCommitter committer, BatchWorker batchWorker, AchievementBackfill backfill, Javalin http) {
+      Database db,
+      GroupCommitter committer,
+      BatchWorker batchWorker,
+      AchievementBackfill backfill,
+      StreakSweep streakSweep,
+      Javalin http) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
     this.backfill = backfill;
+    this.streakSweep = streakSweep;
     this.http = http;
   }
 
@@ -94,10 +109,19 @@ public final class Laurel implements AutoCloseable {
     BackfillSignal backfillSignal = new BackfillSignal();
     AchievementAdmin achievementAdmin =
         new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
+    StreakRepository streaks = new StreakRepository(db);
+    StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
       ConfigApplier applier =
           new ConfigApplier(
-              db, config, scopes, metricAdmin, attributeAdmin, clock, new AchievementFile(scopes, achievementAdmin));
+              db,
+              config,
+              scopes,
+              metricAdmin,
+              attributeAdmin,
+              streakConfig,
+              clock,
+              new AchievementFile(scopes, achievementAdmin));
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
@@ -109,15 +133,27 @@ public final class Laurel implements AutoCloseable {
             : new CachedUserStates(users, committer, USER_STATE_CACHE);
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
-    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);
+    StreakStates streakStates = new StreakStates(streaks);
+    EventService events =
+        new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     AchievementService achievementService =
-        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids());
-    // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
+        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =
         new AchievementBackfill(
-            backfills, backfillSignal, scopes, lanes, states, progress, state -> 0, clock, Ids.randomUuids());
+            backfills,
+            backfillSignal,
+            scopes,
+            lanes,
+            states,
+            progress,
+            UserStreaks::currentLength,
+            clock,
+            Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, states, clock);
+    UserService userService = new UserService(scopes, users, lanes, states, clock, streakStates);
+    StreakCommands streakCommands =
+        new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
+    StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
 
     Javalin http =
         HttpApi.create(
@@ -132,20 +168,30 @@ public final class Laurel implements AutoCloseable {
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
               new AchievementRoutes(achievementService, achievementStats, users, scopes).register(app);
               achievementAdmin.register(app);
+              new StreakRoutes(users, streaks, scopes, clock).register(app);
+              new StreakAdmin(streakCommands, streaks, scopes).register(app);
+              streakConfig.register(app);
             });
     batchWorker.start();
     backfill.start();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, backfill, http);
+    streakSweep.start();
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http);
   }
 
   public int port() {
     return http.port();
   }
 
+  /** The streak sweep (STREAK-9), for tests that move the clock and run it at once. */
+  StreakSweep streakSweep() {
+    return streakSweep;
+  }
+
   @Override
   public void close() {
     http.stop();
+    streakSweep.close();
     batchWorker.close();
     backfill.close();
     committer.close();

@@ -27,18 +27,32 @@ final class TestServer implements AutoCloseable {
   final Path configFile;
   private final String postgresDatabase;
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  final InstantSource clock;
   Laurel laurel;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  TestServer(Path configFile) {
+  /** A server whose "now" is {@code clock} (TIME-1), e.g. a {@link TestClock} moved by hand. */
+  TestServer(Path configFile, InstantSource clock) {
     try {
       this.dataDir = Files.createTempDirectory("laurel-server-test");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     this.configFile = configFile;
+    this.clock = clock;
     this.postgresDatabase = BACKEND.equals("postgres") ? TestDatabases.createPostgresDatabase() : null;
-    start();
+    try {
+      start();
+    } catch (RuntimeException e) {
+      if (postgresDatabase != null) {
+        TestDatabases.dropPostgres(postgresDatabase);
+      }
+      throw e;
+    }
+  }
+
+  TestServer(Path configFile) {
+    this(configFile, InstantSource.system());
   }
 
   TestServer() {
@@ -56,7 +70,7 @@ final class TestServer implements AutoCloseable {
                 postgresDatabase == null
                     ? null
                     : "jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase + "?user=postgres"),
-            InstantSource.system(),
+            clock,
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 
@@ -114,6 +128,13 @@ final class TestServer implements AutoCloseable {
     if (r.status() != 201) {
       throw new IllegalStateException("metric not created: " + r.body());
     }
+  }
+
+  /** A second connection to this server's store, to check what it stored. */
+  dev.laurel.store.Database openStore() {
+    return postgresDatabase == null
+        ? dev.laurel.store.Database.openSqlite(dataDir)
+        : TestDatabases.postgres(postgresDatabase);
   }
 
   @Override

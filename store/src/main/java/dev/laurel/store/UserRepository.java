@@ -56,7 +56,12 @@ public final class UserRepository {
         }
       }
     }
-    return new UserState(profile, prefs[0], totals, AchievementRepository.progress(c, dialect, scope, userId));
+    return new UserState(
+        profile,
+        prefs[0],
+        totals,
+        AchievementRepository.progress(c, dialect, scope, userId),
+        StreakRepository.state(c, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */

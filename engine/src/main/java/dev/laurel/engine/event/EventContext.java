@@ -5,6 +5,7 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,14 @@ public final class EventContext {
   public StreakSummary streak;
   /** Set by step 5: achievements completed by this event, in ACH-18 order (read by TRIG-9). */
   public final List<CompletedAchievement> achievementsCompleted = new ArrayList<>();
+  /** Set by step 4: whether this event extended the streak (STREAK-6; ACH-7, TRIG-8 may fire). */
+  public boolean streakExtended;
+  /** Set by step 4: the streak length after the event (0 when streaks are off for the user). */
+  public int streakLength;
+  /** Set by step 1: the streak length before the event, after settling time. */
+  public int streakLengthBefore;
+  /** Streak effects of steps 1, 2 and 4 in order, for webhooks (STREAK-23). */
+  public final List<StreakEffect> streakEffects = new ArrayList<>();
 
   public EventContext(
       Scope scope,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +28,28 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   public record EnvironmentSpec(
       String key, String name, String type, Boolean multiTenancy, Double controlRatio, List<TenantSpec> tenants) {}
 
-  /** One tenant ({@code customerId} null for the default scope) and its objects. */
+  /**
+   * One tenant ({@code customerId} null for the default scope) and its objects; {@code streak} is
+   * null when the file leaves the streak configuration alone.
+   */
   public record TenantSpec(
       String customerId,
       String name,
       List<JsonNode> attributes,
       List<JsonNode> metrics,
-      List<JsonNode> achievements) {}
+      List<JsonNode> achievements,
+      JsonNode streak) {
+
+    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
+      this(customerId, name, attributes, metrics, List.of(), null);
+    }
+  }
 
   private static final Set<String> ROOT_KEYS = Set.of("environments", "prune");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
-  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics", "achievements");
+  private static final Set<String> TENANT_KEYS =
+      Set.of("name", "attributes", "metrics", "achievements", "streak");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -119,7 +130,7 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of());
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null);
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -151,13 +162,23 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
     }
     List<JsonNode> achievements = p.items(tenant, path, "achievements", AchievementFile.KEYS);
     AchievementFile.problems(achievements, path + ".achievements").forEach(e -> p.add(e.getKey(), e.getValue()));
+    JsonNode streak = tenant.get("streak");
+    if (streak != null && !streak.isNull()) {
+      for (StreakConfigJson.Problem problem :
+          StreakConfigJson.read(streak, StreakConfigJson.MetricRef.KEY, true).problems()) {
+        p.add(path + ".streak" + (problem.field().isEmpty() ? "" : "." + problem.field()), problem.message());
+      }
+    } else {
+      streak = null;
+    }
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
         isDefault ? null : customerId,
         p.string(tenant, path, "name", customerId),
         attributes,
         metrics,
-        achievements);
+        achievements,
+        streak);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

@@ -11,7 +11,9 @@ import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.achievement.AchievementProgressStore;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
@@ -31,6 +33,7 @@ public final class EventService {
   private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
+  private final StreakStates streaks;
   private final EventPipeline pipeline = new EventPipeline();
   private final AchievementProgressStore achievements;
 
@@ -41,7 +44,8 @@ public final class EventService {
       UserStates states,
       InstantSource clock,
       Ids ids,
-      AchievementProgressStore achievements) {
+      AchievementProgressStore achievements,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
@@ -49,6 +53,7 @@ public final class EventService {
     this.clock = clock;
     this.ids = ids;
     this.achievements = achievements;
+    this.streaks = streaks;
   }
 
   /** The configuration snapshot responses are rendered with. */
@@ -110,11 +115,14 @@ public final class EventService {
                 ? null
                 : session.stage(read, scope, command.userId(), state, null, alongside);
         return new Prepared(
-            new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
+            new Result(pipeline.replay(config, metric, state, original.event(), clock.instant()), true),
+            original,
+            dequeue);
       }
     }
     UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
     EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
+    StreakRepository.EncodedState streak = streaks.encode(config, outcome.state());
     UserStates.Staged staged =
         session.stage(
             read,
@@ -124,6 +132,7 @@ public final class EventService {
             outcome.event(),
             tx -> {
               persist(tx, scope, state, outcome, metric);
+              streaks.write(tx, scope, streak);
               if (alongside != null) {
                 alongside.run(tx);
               }

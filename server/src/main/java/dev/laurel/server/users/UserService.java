@@ -3,6 +3,7 @@ package dev.laurel.server.users;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.PreferencesPatch;
 import dev.laurel.engine.user.UserPatch;
@@ -12,6 +13,8 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,7 +23,9 @@ import java.util.List;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
- * with that user's events, and committed before the answer.
+ * with that user's events, and committed before the answer. The streak state follows: created with
+ * the user (USER-4), settled in the old zone up to a tz change (TIME-6), and settled with the old
+ * preferences before new streak preferences apply (STREAK-19, STREAK-20).
  */
 public final class UserService {
   private final Scopes scopes;
@@ -28,14 +33,21 @@ public final class UserService {
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
+  private final StreakStates streaks;
 
   public UserService(
-      Scopes scopes, UserRepository users, UserLanes lanes, UserStates states, InstantSource clock) {
+      Scopes scopes,
+      UserRepository users,
+      UserLanes lanes,
+      UserStates states,
+      InstantSource clock,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
+    this.streaks = streaks;
   }
 
   /** A change staged in the lane, awaited outside it. */
@@ -88,12 +100,16 @@ public final class UserService {
           if (state != null && profile.equals(state.profile())) {
             return new Change<>(profile, null);
           }
-          UserState next =
-              state == null ? new UserState(profile, prefs, java.util.Map.of()) : state.withProfile(profile);
+          UserState next = UserStreaks.withProfile(config, state, profile, prefs, now);
+          boolean streakChanged = state == null || next.streak() != state.streak();
+          StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
           return new Change<>(
               profile,
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
+                if (streak != null) {
+                  streaks.write(tx, scope, streak);
+                }
                 return null;
               }));
         }));
@@ -112,6 +128,8 @@ public final class UserService {
           if (state == null) {
             throw Rejection.notFound("User not found");
           }
+          Preferences updated =
+              patch.applyTo(state.preferences(), config.streak().personalization());
           if (patch.streakMetrics() != null) {
             List<String> unknown = new ArrayList<>();
             patch.streakMetrics().forEach(m -> {
@@ -123,15 +141,19 @@ public final class UserService {
               throw Rejection.invalid("Unknown metric keys in streak.metrics: " + String.join(", ", unknown));
             }
           }
-          Preferences updated = patch.applyTo(state.preferences(), false);
           if (updated.equals(state.preferences())) {
             return new Change<>(updated, null);
           }
-          UserState next = state.withPreferences(updated);
+          Instant now = clock.instant();
+          UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
+          UserState after = settled.withPreferences(updated);
+          UserState next = after.withStreak(UserStreaks.settle(config, after, now).state());
+          StreakRepository.EncodedState streak = streaks.encode(config, next);
           return new Change<>(
               updated,
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
+                streaks.write(tx, scope, streak);
                 return null;
               }));
         }));
