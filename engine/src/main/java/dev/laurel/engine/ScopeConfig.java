@@ -3,6 +3,7 @@ package dev.laurel.engine;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.PointsConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,22 @@ public final class ScopeConfig {
   private final List<Metric> metrics;
   private final List<AttributeDef> attributes;
   private final double controlRatio;
+  private final PointsConfig points;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this(metrics, attributes, controlRatio, PointsConfig.EMPTY);
+  }
+
+  public ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, PointsConfig points) {
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
+    this.points = points;
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -68,6 +76,15 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio);
+    return new ScopeConfig(metrics, attributes, ratio, points);
+  }
+
+  /** Points systems with their triggers, levels and boosts (§17). */
+  public PointsConfig points() {
+    return points;
+  }
+
+  public ScopeConfig withPoints(PointsConfig newPoints) {
+    return new ScopeConfig(metrics, attributes, controlRatio, newPoints);
   }
 }

@@ -6,6 +6,8 @@ import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.PointsOutcome;
+import dev.laurel.engine.points.PointsSteps;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserRules;
@@ -25,7 +27,13 @@ public final class EventPipeline {
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final List<PipelineStep> steps =
-      List.of(EventPipeline::identify, EventPipeline::record, EventPipeline::streak);
+      List.of(
+          PointsSteps::settleTime, // step 1: due time-trigger awards (TRIG-10)
+          EventPipeline::identify,
+          PointsSteps::userCreation, // step 2: USER-4 item 3 (TRIG-12)
+          EventPipeline::record,
+          EventPipeline::streak,
+          PointsSteps::awards); // step 6 (TRIG-5, TRIG-8, TRIG-9)
 
   /**
    * EVENT-2 steps 3 and 4: the metric must exist (404), then the semantic checks (422). Returns the
@@ -71,7 +79,12 @@ public final class EventPipeline {
       step.apply(ctx);
     }
     return new EventOutcome(
-        ctx.state, ctx.userCreated, ctx.event, ctx.state.total(metric.id()), ctx.streak);
+        ctx.state,
+        ctx.userCreated,
+        ctx.event,
+        ctx.state.total(metric.id()),
+        ctx.streak,
+        new PointsOutcome(ctx.settledAwards, ctx.pointsAwards, config.points()));
   }
 
   /** IDEM-4: the response of a replay reflects the current state and changes nothing. */
@@ -89,7 +102,7 @@ public final class EventPipeline {
       ctx.userCreated = true;
     } else {
       UserProfile profile = UserRules.update(ctx.state.profile(), ctx.command.user(), ctx.now);
-      ctx.state = new UserState(profile, ctx.state.preferences(), ctx.state.totals());
+      ctx.state = ctx.state.withProfile(profile);
     }
   }
 
@@ -109,7 +122,7 @@ public final class EventPipeline {
             ctx.command.idempotencyKey());
     Map<String, java.math.BigDecimal> totals = new HashMap<>(ctx.state.totals());
     totals.put(metricId, Decimals.add(ctx.state.total(metricId), value));
-    ctx.state = new UserState(ctx.state.profile(), ctx.state.preferences(), totals);
+    ctx.state = ctx.state.withTotals(totals);
   }
 
   /** Step 4: until a streak is configured every user's streak is off (EVENT-6). */
