@@ -9,10 +9,13 @@ import java.util.Map;
  */
 public record AttributeFilter(String attributeId, String key, String value) {
 
-  /** ATTR-11: every filter must match (logical AND); an empty set matches everyone. */
+  /**
+   * ATTR-11: every filter must match (logical AND); an empty set matches everyone. A filter whose
+   * attribute no longer exists ({@code key} null) matches no one.
+   */
   public static boolean matchAll(List<AttributeFilter> filters, Map<String, String> values) {
     for (AttributeFilter f : filters) {
-      if (!f.value.equals(values.get(f.key))) {
+      if (f.key == null || !f.value.equals(values.get(f.key))) {
         return false;
       }
     }
