@@ -15,6 +15,12 @@ import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.points.AchievementCatalog;
+import dev.laurel.server.points.PointsAdmin;
+import dev.laurel.server.points.PointsRoutes;
+import dev.laurel.server.points.PointsService;
+import dev.laurel.server.points.PointsSnapshots;
+import dev.laurel.server.points.PointsSweeper;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
@@ -22,6 +28,9 @@ import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.PointsConfigLoader;
+import dev.laurel.store.PointsConfigRepository;
+import dev.laurel.store.PointsRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -36,12 +45,14 @@ public final class Laurel implements AutoCloseable {
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
   private final Javalin http;
+  private final PointsSweeper pointsSweeper;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http) {
+  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http, PointsSweeper pointsSweeper) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
     this.http = http;
+    this.pointsSweeper = pointsSweeper;
   }
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
@@ -66,10 +77,18 @@ public final class Laurel implements AutoCloseable {
     new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
 
     Scopes scopes = new Scopes(config);
+    AchievementCatalog achievements = AchievementCatalog.NONE;
+    scopes.extend(new PointsSnapshots(new PointsConfigLoader(db), achievements));
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    metricAdmin.addGuard(PointsSnapshots::metricInUse);
+    attributeAdmin.addGuard(PointsSnapshots::attributeInUse);
+    PointsAdmin pointsAdmin =
+        new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock, achievements);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).apply(file);
+      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock)
+          .with(pointsAdmin.fileSection())
+          .apply(file);
     }
 
     UserLanes lanes = new UserLanes(LANES);
@@ -77,6 +96,12 @@ public final class Laurel implements AutoCloseable {
     EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, committer, clock);
+    PointsRepository points = new PointsRepository(db);
+    PointsService pointsService =
+        new PointsService(scopes, users, points, lanes, committer, clock, Ids.randomUuids());
+    events.addWriter(pointsService::writeEvent);
+    userService.addHook(pointsService::onUserWrite);
+    PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =
         HttpApi.create(
@@ -89,19 +114,28 @@ public final class Laurel implements AutoCloseable {
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              pointsAdmin.register(app);
+              new PointsRoutes(pointsService, points, users, scopes, clock).register(app);
             });
     batchWorker.start();
+    pointsSweeper.start();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http);
+    return new Laurel(db, committer, batchWorker, http, pointsSweeper);
   }
 
   public int port() {
     return http.port();
   }
 
+  /** Runs one time-trigger sweep now (TRIG-10); the server also runs it every minute. */
+  public void sweepPoints() {
+    pointsSweeper.runOnce();
+  }
+
   @Override
   public void close() {
     http.stop();
+    pointsSweeper.close();
     batchWorker.close();
     committer.close();
     db.close();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.points.PointsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,18 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
       String key, String name, String type, Boolean multiTenancy, Double controlRatio, List<TenantSpec> tenants) {}
 
   /** One tenant ({@code customerId} null for the default scope) and its objects. */
-  public record TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {}
+  public record TenantSpec(
+      String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, List<JsonNode> points) {
+
+    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
+      this(customerId, name, attributes, metrics, List.of());
+    }
+  }
 
   private static final Set<String> ROOT_KEYS = Set.of("environments", "prune");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
-  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics");
+  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics", "points");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -143,9 +150,11 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         p.add(at + ".key", "duplicate metric key " + m.path("key").asText());
       }
     }
+    List<JsonNode> points = p.items(tenant, path, "points", PointsFile.SYSTEM_KEYS);
+    PointsFile.check(points, path + ".points", p::add);
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
-        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics);
+        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics, points);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

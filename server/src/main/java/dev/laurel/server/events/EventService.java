@@ -15,6 +15,8 @@ import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, load the state, validate,
@@ -29,6 +31,18 @@ public final class EventService {
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
+  private final List<OutcomeWriter> writers = new CopyOnWriteArrayList<>();
+
+  /** What a feature stores of an event's outcome, inside the event's transaction (EVENT-4 step 8). */
+  @FunctionalInterface
+  public interface OutcomeWriter {
+    void write(Tx tx, Scope scope, UserState before, EventOutcome outcome) throws SQLException;
+  }
+
+  /** Registers a writer; call before serving requests. */
+  public void addWriter(OutcomeWriter writer) {
+    writers.add(writer);
+  }
 
   public EventService(
       Scopes scopes,
@@ -99,5 +113,8 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
+    for (OutcomeWriter writer : writers) {
+      writer.write(tx, scope, before, outcome);
+    }
   }
 }

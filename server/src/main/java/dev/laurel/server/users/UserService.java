@@ -12,11 +12,13 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.Sql;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
@@ -28,6 +30,22 @@ public final class UserService {
   private final UserLanes lanes;
   private final GroupCommitter committer;
   private final InstantSource clock;
+  private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
+
+  /**
+   * Work a feature adds to a user write (USER-4 creation effects, settling time-driven state), run
+   * in the user's lane and committed in the same transaction as the user.
+   */
+  @FunctionalInterface
+  public interface WriteHook {
+    /** The work to commit with the write, or null. {@code before} is null for a new user. */
+    Sql.TxWork<?> onWrite(Scope scope, UserState before, UserProfile after, Instant now);
+  }
+
+  /** Registers a hook; call before serving requests. */
+  public void addHook(WriteHook hook) {
+    hooks.add(hook);
+  }
 
   public UserService(
       Scopes scopes, UserRepository users, UserLanes lanes, GroupCommitter committer, InstantSource clock) {
@@ -74,10 +92,20 @@ public final class UserService {
                   ? UserRules.create(scope, config, id, patch, now)
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
-          if (state == null || !profile.equals(state.profile())) {
+          List<Sql.TxWork<?>> extra = new ArrayList<>();
+          for (WriteHook hook : hooks) {
+            Sql.TxWork<?> work = hook.onWrite(scope, state, profile, now);
+            if (work != null) {
+              extra.add(work);
+            }
+          }
+          if (state == null || !profile.equals(state.profile()) || !extra.isEmpty()) {
             committer.commit(
                 tx -> {
                   users.saveProfile(tx, scope, profile, prefs);
+                  for (Sql.TxWork<?> work : extra) {
+                    work.run(tx);
+                  }
                   return null;
                 });
           }
