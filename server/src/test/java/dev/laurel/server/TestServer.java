@@ -22,10 +22,17 @@ final class TestServer implements AutoCloseable {
   final Path dataDir;
   final Path configFile;
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  final InstantSource clock;
   Laurel laurel;
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestServer(Path configFile) {
+    this(configFile, InstantSource.system());
+  }
+
+  /** A server on a clock the test moves by hand (TIME-1). */
+  TestServer(Path configFile, InstantSource clock) {
+    this.clock = clock;
     try {
       this.dataDir = Files.createTempDirectory("laurel-server-test");
     } catch (IOException e) {
@@ -43,7 +50,7 @@ final class TestServer implements AutoCloseable {
     laurel =
         Laurel.start(
             new Settings(0, dataDir, configFile, ADMIN_KEY),
-            InstantSource.system(),
+            clock,
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 

@@ -104,12 +104,14 @@ final class PointsFileSection implements ConfigApplier.Section {
   private int levels(Scope scope, JsonNode item, boolean prune) {
     int changes = 0;
     Set<String> wanted = new HashSet<>();
-    for (JsonNode fileLevel : nested(item, "levels")) {
+    List<JsonNode> fileLevels = nested(item, "levels");
+    for (int i = 0; i < fileLevels.size(); i++) {
+      JsonNode fileLevel = fileLevels.get(i);
       SystemConfig system = system(scope, item);
       wanted.add(fileLevel.path("key").asText());
       Level existing = system.levels().stream().filter(l -> l.key().equals(fileLevel.path("key").asText())).findFirst().orElse(null);
       List<Level> others = system.levels().stream().filter(l -> l != existing).toList();
-      Level desired = at("levels", fileLevel, () -> LevelItems.create(PointsFile.level(fileLevel), system.id(),
+      Level desired = at("levels", i, () -> LevelItems.create(PointsFile.level(fileLevel), system.id(),
           existing == null ? UUID.randomUUID().toString() : existing.id(),
           existing == null ? clock.instant() : existing.created(), others));
       if (existing == null) {
@@ -133,7 +135,9 @@ final class PointsFileSection implements ConfigApplier.Section {
   private int boosts(Scope scope, JsonNode item, boolean prune) {
     int changes = 0;
     Set<String> kept = new HashSet<>();
-    for (JsonNode fileBoost : nested(item, "boosts")) {
+    List<JsonNode> fileBoosts = nested(item, "boosts");
+    for (int i = 0; i < fileBoosts.size(); i++) {
+      JsonNode fileBoost = fileBoosts.get(i);
       SystemConfig system = system(scope, item);
       ScopeConfig config = scopes.config(scope);
       String handle = PointsFile.boostIdentity(fileBoost);
@@ -141,7 +145,7 @@ final class PointsFileSection implements ConfigApplier.Section {
           system.boosts().stream()
               .filter(b -> (b.name() + "|" + (b.userId() == null ? "" : b.userId())).equals(handle))
               .findFirst().orElse(null);
-      Boost desired = at("boosts", fileBoost, () -> BoostItems.create(PointsFile.boost(fileBoost, config), system.id(),
+      Boost desired = at("boosts", i, () -> BoostItems.create(PointsFile.boost(fileBoost, config), system.id(),
           existing == null ? UUID.randomUUID().toString() : existing.id(),
           existing == null ? clock.instant() : existing.created(), config, u -> users.profile(scope, u) != null));
       kept.add(desired.id());
@@ -166,24 +170,26 @@ final class PointsFileSection implements ConfigApplier.Section {
   private int triggers(Scope scope, JsonNode item, boolean prune) {
     int changes = 0;
     Set<String> kept = new HashSet<>();
-    for (JsonNode fileTrigger : nested(item, "triggers")) {
+    List<JsonNode> fileTriggers = nested(item, "triggers");
+    for (int i = 0; i < fileTriggers.size(); i++) {
+      JsonNode fileTrigger = fileTriggers.get(i);
       SystemConfig system = system(scope, item);
       ScopeConfig config = scopes.config(scope);
       TriggerItems parser = new TriggerItems(scope, config, achievements);
-      ObjectNode admin = at("triggers", fileTrigger, () -> PointsFile.trigger(fileTrigger, scope, config, achievements));
-      Trigger probe = at("triggers", fileTrigger, () -> parser.create(admin, system.id(), "probe", clock.instant()));
+      ObjectNode admin = at("triggers", i, () -> PointsFile.trigger(fileTrigger, scope, config, achievements));
+      Trigger probe = at("triggers", i, () -> parser.create(admin, system.id(), "probe", clock.instant()));
       Trigger existing =
           system.triggers().stream()
               .filter(t -> t.status() != TriggerStatus.ARCHIVED && !kept.contains(t.id()) && sameReward(t, probe))
               .findFirst().orElse(null);
       if (existing == null) {
-        Trigger created = at("triggers", fileTrigger, () -> parser.create(admin, system.id(), UUID.randomUUID().toString(), clock.instant()));
+        Trigger created = at("triggers", i, () -> parser.create(admin, system.id(), UUID.randomUUID().toString(), clock.instant()));
         write(scope, tx -> repository.insertTrigger(tx, scope, created));
         kept.add(created.id());
         changes++;
       } else {
         kept.add(existing.id());
-        Trigger updated = at("triggers", fileTrigger, () -> parser.update(admin, existing, clock.instant()));
+        Trigger updated = at("triggers", i, () -> parser.update(admin, existing, clock.instant()));
         if (!updated.equals(existing)) {
           write(scope, tx -> repository.updateTrigger(tx, scope, updated));
           changes++;
@@ -224,23 +230,21 @@ final class PointsFileSection implements ConfigApplier.Section {
   private static com.fasterxml.jackson.databind.node.ArrayNode array(
       JsonNode item, String field, java.util.function.Function<JsonNode, JsonNode> convert) {
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    for (JsonNode n : nested(item, field)) {
-      out.add(convert.apply(n));
+    List<JsonNode> items = nested(item, field);
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode n = items.get(i);
+      out.add(at(field, i, () -> convert.apply(n)));
     }
     return out;
   }
 
-  /** A nested object's problem, prefixed with its place, e.g. {@code triggers[1]: …}. */
-  private static <T> T at(String field, JsonNode nestedItem, java.util.function.Supplier<T> work) {
+  /** A nested object's problem, prefixed with its place, e.g. {@code triggers[1]: …} (as PTS-14). */
+  private static <T> T at(String field, int index, java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (Rejection r) {
-      throw Rejection.invalid(field + " (" + describe(nestedItem) + "): " + r.getMessage());
+      throw Rejection.invalid(field + "[" + index + "]: " + r.getMessage());
     }
-  }
-
-  private static String describe(JsonNode n) {
-    return n.has("key") ? n.get("key").asText() : n.has("name") ? n.get("name").asText() : n.path("type").asText();
   }
 
   private int archive(Scope scope, PointsConfigRepository.Table table, String systemId, String id) {
