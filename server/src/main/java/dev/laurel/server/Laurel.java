@@ -14,6 +14,7 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.points.AchievementCatalog;
 import dev.laurel.server.points.PointsAdmin;
@@ -41,6 +42,9 @@ public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
 
+  /** Users whose latest state is kept in memory for the write path ({@link UserStates}). */
+  private static final int USER_STATE_CACHE = 20_000;
+
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
@@ -58,7 +62,7 @@ public final class Laurel implements AutoCloseable {
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
-    Database db = Database.openSqlite(settings.dataDir());
+    Database db = settings.openDatabase();
     try {
       return start(settings, clock, out, db, file);
     } catch (RuntimeException e) {
@@ -93,12 +97,13 @@ public final class Laurel implements AutoCloseable {
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    EventService events = new EventService(scopes, users, lanes, committer, clock, Ids.randomUuids());
+    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
+    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, committer, clock);
+    UserService userService = new UserService(scopes, users, lanes, states, clock);
     PointsRepository points = new PointsRepository(db);
     PointsService pointsService =
-        new PointsService(scopes, users, points, lanes, committer, clock, Ids.randomUuids());
+        new PointsService(scopes, points, lanes, states, clock, Ids.randomUuids());
     events.addWriter(pointsService::writeEvent);
     userService.addHook(pointsService::onUserWrite);
     PointsSweeper pointsSweeper = new PointsSweeper(pointsService);

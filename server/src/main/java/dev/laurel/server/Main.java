@@ -59,8 +59,18 @@ public final class Main implements Runnable {
         description = "Data directory of the embedded store (env LAUREL_DATA_DIR, default ./data).")
     Path dataDir;
 
+    @Option(
+        names = "--database",
+        defaultValue = "${env:LAUREL_DATABASE_URL}",
+        description = "PostgreSQL URL (postgres://user:password@host:5432/db or jdbc:postgresql:...) instead of the embedded store (env LAUREL_DATABASE_URL).")
+    String databaseUrl;
+
+    Settings settings(int port, Path config) {
+      return new Settings(port, dataDir, config, System.getenv("LAUREL_ADMIN_KEY"), databaseUrl);
+    }
+
     Database open() {
-      return Database.openSqlite(dataDir);
+      return settings(0, null).openDatabase();
     }
   }
 
@@ -76,7 +86,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
-      Settings settings = new Settings(port, store.dataDir, config, System.getenv("LAUREL_ADMIN_KEY"));
+      Settings settings = store.settings(port, config);
       Laurel laurel;
       try {
         laurel = Laurel.start(settings, InstantSource.system(), System.out);
@@ -89,7 +99,9 @@ public final class Main implements Runnable {
         laurel.close();
         stopped.countDown();
       }));
-      System.out.println("Laurel listening on http://127.0.0.1:" + laurel.port() + " (data: " + store.dataDir + ")");
+      System.out.println(
+          "Laurel listening on http://127.0.0.1:" + laurel.port() + " (store: "
+              + (store.databaseUrl == null ? store.dataDir : "PostgreSQL") + ")");
       stopped.await();
       return 0;
     }

@@ -68,9 +68,8 @@ public final class BatchRepository {
 
   /** Removes a processed item, in the transaction that commits its effects. */
   public void delete(Tx tx, long seq) throws SQLException {
-    try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM batch_items WHERE seq = ?")) {
-      ps.setLong(1, seq);
-      ps.executeUpdate();
-    }
+    PreparedStatement ps = tx.prepare("DELETE FROM batch_items WHERE seq = ?");
+    ps.setLong(1, seq);
+    ps.executeUpdate();
   }
 }

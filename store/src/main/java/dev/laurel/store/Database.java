@@ -93,14 +93,16 @@ public final class Database implements AutoCloseable {
     }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
+      Tx tx = new Tx(c, dialect);
       try {
-        T result = work.run(new Tx(c, dialect));
+        T result = work.run(tx);
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       } finally {
+        tx.closeStatements();
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {

@@ -108,20 +108,19 @@ public final class PointsRepository {
         "INSERT INTO " + table + " (env_id, tenant_id, user_id, " + keyColumn + ", " + String.join(", ", columns)
             + ") VALUES (?, ?, ?, ?" + ", ?".repeat(columns.size()) + ") ON CONFLICT (env_id, tenant_id, user_id, "
             + keyColumn + ") DO UPDATE SET " + sets;
-    try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-      ps.setString(1, scope.environmentId());
-      ps.setString(2, scope.tenantId());
-      ps.setString(3, userId);
-      ps.setString(4, key);
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] instanceof BigDecimal decimal) {
-          tx.dialect().setDecimal(ps, 5 + i, decimal);
-        } else {
-          ps.setLong(5 + i, (Long) values[i]);
-        }
+    PreparedStatement ps = tx.prepare(sql);
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, userId);
+    ps.setString(4, key);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof BigDecimal decimal) {
+        tx.dialect().setDecimal(ps, 5 + i, decimal);
+      } else {
+        ps.setLong(5 + i, (Long) values[i]);
       }
-      ps.executeUpdate();
     }
+    ps.executeUpdate();
   }
 
   /** Stores awards in the order they were made (PTS-3). */
@@ -129,26 +128,24 @@ public final class PointsRepository {
     if (awards.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded,"
-                    + " total, at, tz, boosts, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Award a : awards) {
-        ps.setString(1, a.id());
-        ps.setString(2, scope.environmentId());
-        ps.setString(3, scope.tenantId());
-        ps.setString(4, a.userId());
-        ps.setString(5, a.systemId());
-        ps.setString(6, a.triggerId());
-        ps.setLong(7, a.awarded());
-        ps.setLong(8, a.total());
-        ps.setLong(9, a.at().toEpochMilli());
-        ps.setString(10, a.tz());
-        ps.setString(11, boosts(a.boosts()));
-        ps.setString(12, a.dedupeKey());
-        ps.executeUpdate();
-      }
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded,"
+                + " total, at, tz, boosts, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (Award a : awards) {
+      ps.setString(1, a.id());
+      ps.setString(2, scope.environmentId());
+      ps.setString(3, scope.tenantId());
+      ps.setString(4, a.userId());
+      ps.setString(5, a.systemId());
+      ps.setString(6, a.triggerId());
+      ps.setLong(7, a.awarded());
+      ps.setLong(8, a.total());
+      ps.setLong(9, a.at().toEpochMilli());
+      ps.setString(10, a.tz());
+      ps.setString(11, boosts(a.boosts()));
+      ps.setString(12, a.dedupeKey());
+      ps.executeUpdate();
     }
   }
 

@@ -1,6 +1,52 @@
 package dev.laurel.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
-/** An open write transaction: every repository write of one unit goes through the same one. */
-public record Tx(Connection connection, Dialect dialect) {}
+/**
+ * An open write transaction: every repository write of one unit of work goes through the same one.
+ * {@link #prepare(String)} keeps each statement for the whole transaction, so the many units of a
+ * group commit reuse them instead of preparing them again.
+ */
+public final class Tx {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  Tx(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  public Connection connection() {
+    return connection;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** A prepared statement owned by this transaction: do not close it. */
+  public PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        // closing a statement of a finished transaction cannot fail in a way that matters
+      }
+    }
+    statements.clear();
+  }
+}

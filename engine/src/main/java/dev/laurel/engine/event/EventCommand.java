@@ -2,6 +2,8 @@ package dev.laurel.engine.event;
 
 import dev.laurel.engine.user.UserPatch;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ public record EventCommand(
     String idempotencyKey) {
 
   public EventCommand {
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    // Request order is kept: ATTR-6 names unknown keys in the order the request gave them.
+    attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 }

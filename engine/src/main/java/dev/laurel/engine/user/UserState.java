@@ -24,6 +24,10 @@ public record UserState(
     return new UserState(newProfile, preferences, totals, points);
   }
 
+  public UserState withPreferences(Preferences newPreferences) {
+    return new UserState(profile, newPreferences, totals, points);
+  }
+
   public UserState withTotals(Map<String, BigDecimal> newTotals) {
     return new UserState(profile, preferences, newTotals, points);
   }

@@ -71,9 +71,12 @@ public final class Bulk {
     return Wire.obj().with("index", index).with("severity", "error").with("message", message);
   }
 
-  /** ADM-5 issue identified by an id (update and delete endpoints). */
+  /**
+   * ADM-5 issue identified by an id (update and delete endpoints). An item without an id gets an
+   * issue without one: {@code AdminIssue.id} is a string, never null (GEN-4).
+   */
   public static Wire.Obj issueFor(String id, String message) {
-    return Wire.obj().with("id", id).with("severity", "error").with("message", message);
+    return Wire.obj().withOptional("id", id).with("severity", "error").with("message", message);
   }
 
   /** A name field: a string of 1..255 characters, else the issue message. */

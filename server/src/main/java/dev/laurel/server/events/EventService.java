@@ -6,7 +6,6 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
-import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.scope.Scopes;
@@ -19,15 +18,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, load the state, validate,
- * check idempotency, run the pure pipeline, and commit everything the event changed in one
- * (group) transaction before answering (EVENT-9).
+ * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, read the user's latest
+ * state, validate, check idempotency, run the pure pipeline and stage the new state with its writes
+ * ({@link UserStates}); then, out of the lane, wait until the group commit made everything the
+ * event changed durable before answering (EVENT-9).
  */
 public final class EventService {
   private final Scopes scopes;
   private final UserRepository users;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
@@ -48,13 +48,13 @@ public final class EventService {
       Scopes scopes,
       UserRepository users,
       UserLanes lanes,
-      GroupCommitter committer,
+      UserStates states,
       InstantSource clock,
       Ids ids) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.clock = clock;
     this.ids = ids;
   }
@@ -73,34 +73,53 @@ public final class EventService {
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
     ScopeConfig config = scopes.config(scope);
-    return lanes.run(
-        scope,
-        command.userId(),
-        () -> {
-          UserState state = users.load(scope, command.userId());
-          Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
-          if (command.idempotencyKey() != null) {
-            StoredEvent original =
-                users.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
-            if (original != null) {
+    Prepared prepared = lanes.run(scope, command.userId(), () -> prepare(scope, config, command, alongside));
+    prepared.await();
+    return prepared.result();
+  }
+
+  /** What a request did in its lane; awaited outside the lane before answering. */
+  private record Prepared(Result result, UserStates.Staged first, UserStates.Staged second) {
+    void await() {
+      first.await();
+      if (second != null) {
+        second.await();
+      }
+    }
+  }
+
+  private Prepared prepare(Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
+    UserStates.Loaded read = states.load(scope, command.userId());
+    UserState state = read.state();
+    Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
+    if (command.idempotencyKey() != null) {
+      UserStates.Staged original =
+          states.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
+      if (original != null) {
+        UserStates.Staged dequeue =
+            alongside == null
+                ? null
+                : states.stage(read, scope, command.userId(), state, null, alongside);
+        return new Prepared(
+            new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
+      }
+    }
+    EventOutcome outcome = pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+    UserStates.Staged staged =
+        states.stage(
+            read,
+            scope,
+            command.userId(),
+            outcome.state(),
+            outcome.event(),
+            tx -> {
+              persist(tx, scope, state, outcome, metric);
               if (alongside != null) {
-                committer.commit(alongside);
+                alongside.run(tx);
               }
-              return new Result(pipeline.replay(config, metric, state, original), true);
-            }
-          }
-          EventOutcome outcome =
-              pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
-          committer.commit(
-              tx -> {
-                persist(tx, scope, state, outcome, metric);
-                if (alongside != null) {
-                  alongside.run(tx);
-                }
-                return null;
-              });
-          return new Result(outcome, false);
-        });
+              return null;
+            });
+    return new Prepared(new Result(outcome, false), staged, null);
   }
 
   private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)

@@ -12,37 +12,58 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN "durable before acknowledged": units of work that arrive together are written in one
  * transaction, and each waiting caller is released only when that transaction has committed. A
- * unit that fails is rolled back to its own savepoint, so it fails alone.
+ * unit that fails is rolled back to its own savepoint.
+ *
+ * <p>Units carry the <em>generation</em> in which their state was read. Any failure starts a new
+ * generation, and queued units of an older generation are refused instead of written: they may have
+ * been computed from state that will now never be committed (see {@link UserStates}).
  */
 public final class GroupCommitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
   private static final int MAX_GROUP = 512;
 
-  private record Pending(Sql.TxWork<?> work, CompletableFuture<Void> done) {}
+  private record Pending(long generation, Sql.TxWork<?> work, CompletableFuture<Void> done) {}
 
   private final Database db;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean running = true;
+  private final AtomicLong generation = new AtomicLong();
 
   public GroupCommitter(Database db) {
     this.db = db;
     this.writer = Thread.ofPlatform().name("laurel-group-commit").daemon().start(this::loop);
   }
 
-  /** Writes {@code work} in the next group and blocks until that group committed. */
-  public void commit(Sql.TxWork<?> work) {
+  /** The current generation: read it before reading the state that a unit will write. */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Queues {@code work} for the next group; the future completes when that group committed. */
+  public CompletableFuture<Void> submit(long readGeneration, Sql.TxWork<?> work) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (!running) {
       throw new IllegalStateException("the server is shutting down");
     }
-    queue.add(new Pending(work, done));
+    queue.add(new Pending(readGeneration, work, done));
+    return done;
+  }
+
+  /** Writes {@code work} in the next group and blocks until that group committed. */
+  public void commit(Sql.TxWork<?> work) {
+    await(submit(generation(), work));
+  }
+
+  /** Waits for a submitted unit; its failure is rethrown as it was raised. */
+  public static void await(CompletableFuture<Void> done) {
     try {
       done.join();
     } catch (CompletionException e) {
@@ -80,6 +101,10 @@ public final class GroupCommitter implements AutoCloseable {
           tx -> {
             Connection c = tx.connection();
             for (Pending p : group) {
+              if (p.generation() != generation.get()) {
+                p.done().completeExceptionally(stale());
+                continue;
+              }
               Savepoint sp = c.setSavepoint();
               try {
                 p.work().run(tx);
@@ -87,6 +112,7 @@ public final class GroupCommitter implements AutoCloseable {
                 succeeded.add(p);
               } catch (SQLException | RuntimeException e) {
                 c.rollback(sp);
+                generation.incrementAndGet();
                 p.done().completeExceptionally(wrap(e));
               }
             }
@@ -94,11 +120,17 @@ public final class GroupCommitter implements AutoCloseable {
           });
       succeeded.forEach(p -> p.done().complete(null));
     } catch (RuntimeException e) {
+      generation.incrementAndGet();
       LOG.error("group commit of {} units failed", group.size(), e);
       for (Pending p : group) {
         p.done().completeExceptionally(e);
       }
     }
+  }
+
+  private static RuntimeException stale() {
+    return new dev.laurel.store.StoreException(
+        "an earlier write failed; this request was not applied and may be retried", null);
   }
 
   private static RuntimeException wrap(Exception e) {

@@ -9,9 +9,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +28,7 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   public static final String APP = "/v1";
   public static final String ADMIN = "/admin/v1";
+  private static final String JSON = "application/json; charset=utf-8";
 
   /** ERR-3: operations whose contract declares 400 for malformed requests. */
   private static final Set<String> MALFORMED_IS_400 =
@@ -48,13 +54,10 @@ public final class HttpApi {
               config.http.maxRequestSize = Body.BATCH_LIMIT;
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
             });
     app.before(ctx -> ctx.header("X-Request-Id", UUID.randomUUID().toString()));
-    app.after(ctx -> {
-      if (ctx.status().getCode() != 204) {
-        ctx.contentType("application/json; charset=utf-8");
-      }
-    });
+    app.after(HttpApi::jsonContentType);
     app.before(APP + "/*", ctx -> cors(ctx));
     app.before(APP + "/*", ctx -> authenticate(ctx, keys));
     app.before(ADMIN + "/*", ctx -> authenticate(ctx, keys));
@@ -87,6 +90,22 @@ public final class HttpApi {
   private static byte[] extensions() throws java.io.IOException {
     try (var in = HttpApi.class.getResourceAsStream("/openapi/laurel-extensions.json")) {
       return in.readAllBytes();
+    }
+  }
+
+  /**
+   * GEN-2: {@code Content-Type: application/json; charset=utf-8}, spelled exactly so. Jetty
+   * canonicalises the value given to {@code setContentType} (dropping the space), so the header
+   * field itself is replaced.
+   */
+  private static void jsonContentType(Context ctx) {
+    if (ctx.status().getCode() == 204) {
+      return;
+    }
+    ctx.contentType(JSON);
+    org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (base != null) {
+      base.getResponse().getHttpFields().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, JSON);
     }
   }
 
@@ -132,6 +151,10 @@ public final class HttpApi {
 
   private static void httpException(Context ctx, HttpResponseException e) {
     int status = e.getStatus();
+    if (status == 405) {
+      // ERR-2: a 405 names the path's methods in Allow (Javalin lists them in the details).
+      e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+    }
     String message =
         switch (status) {
           case 404 -> "Not found";
@@ -140,6 +163,25 @@ public final class HttpApi {
           default -> e.getMessage();
         };
     error(ctx, status, message);
+  }
+
+  /**
+   * ERR-1 / GEN-2 for the requests Jetty refuses before any route runs (malformed URI or request
+   * line, URI or headers too large): a JSON error body instead of Jetty's HTML page.
+   */
+  static final class JsonBadMessages extends ErrorHandler {
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      String message =
+          switch (status) {
+            case 413 -> "Request body is larger than the limit";
+            case 414 -> "Request URI is too long";
+            case 431 -> "Request header fields are too large";
+            default -> "Bad request";
+          };
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      return ByteBuffer.wrap(("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** ERR-1: every error is {@code {"error": "..."}} with a JSON content type. */

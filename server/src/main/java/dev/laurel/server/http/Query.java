@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 public final class Query {
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,10}");
 
+  /** GEN-7: calendar dates are exactly {@code YYYY-MM-DD} (no signed or extended years). */
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private Query() {}
 
   /** An integer parameter in [min, max], or {@code fallback} when absent. */
@@ -49,6 +52,9 @@ public final class Query {
       throw Rejection.invalid(name + " is required");
     }
     try {
+      if (!DATE.matcher(raw.trim()).matches()) {
+        throw Rejection.invalid(name + " must be a date in YYYY-MM-DD format");
+      }
       return LocalDate.parse(raw.trim());
     } catch (DateTimeParseException e) {
       throw Rejection.invalid(name + " must be a date in YYYY-MM-DD format");

@@ -7,53 +7,45 @@ import dev.laurel.engine.points.PointsConfig;
 import dev.laurel.engine.points.PointsEngine;
 import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.points.TriggerType;
-import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
-import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.PointsRepository;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
-import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 
 /**
- * Users' points outside the event pipeline, each in the user's lane (EVENT-8) and committed before
- * it returns: settling due time-trigger firings when a user is read or swept (TRIG-10, TRIG-11),
- * user-creation awards for users created by the user endpoints (USER-4), and storing what an
- * event's pipeline awarded.
+ * Users' points outside the event pipeline, each in the user's lane (EVENT-8) on the user's latest
+ * state ({@link UserStates}) and durable before it returns: settling due time-trigger firings when a
+ * user is read or swept (TRIG-10, TRIG-11), user-creation awards for users created by the user
+ * endpoints (USER-4), and storing what an event's pipeline awarded.
  */
 public final class PointsService {
   private static final int SWEEP_PAGE = 500;
 
   private final Scopes scopes;
-  private final UserRepository users;
   private final PointsRepository points;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
 
   public PointsService(
-      Scopes scopes,
-      UserRepository users,
-      PointsRepository points,
-      UserLanes lanes,
-      GroupCommitter committer,
-      InstantSource clock,
-      Ids ids) {
+      Scopes scopes, PointsRepository points, UserLanes lanes, UserStates states, InstantSource clock, Ids ids) {
     this.scopes = scopes;
-    this.users = users;
     this.points = points;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.clock = clock;
     this.ids = ids;
   }
+
+  private record Settled(UserState state, UserStates.Staged staged) {}
 
   /**
    * TRIG-11: the user's state including every time firing due now (settled and committed first),
@@ -61,41 +53,48 @@ public final class PointsService {
    */
   public UserState settled(Scope scope, String userId) {
     PointsConfig config = scopes.config(scope).points();
-    if (!config.hasActive(TriggerType.TIME)) {
-      return users.load(scope, userId);
+    Settled settled =
+        lanes.run(
+            scope,
+            userId,
+            () -> {
+              UserStates.Loaded read = states.load(scope, userId);
+              UserState state = read.state();
+              if (state == null || !config.hasActive(TriggerType.TIME)) {
+                return new Settled(state, null);
+              }
+              PointsEngine.Result result =
+                  PointsEngine.settle(config, state.profile(), state.points(), clock.instant(), ids);
+              if (!result.changed(state.points())) {
+                return new Settled(state, null);
+              }
+              UserState next = state.withPoints(result.state());
+              return new Settled(
+                  next, states.stage(read, scope, userId, next, null, tx -> store(tx, scope, userId, state.points(), result)));
+            });
+    if (settled.staged() != null) {
+      settled.staged().await();
     }
-    return lanes.run(
-        scope,
-        userId,
-        () -> {
-          UserState state = users.load(scope, userId);
-          if (state == null) {
-            return null;
-          }
-          PointsEngine.Result result =
-              PointsEngine.settle(config, state.profile(), state.points(), clock.instant(), ids);
-          if (result.changed(state.points())) {
-            committer.commit(tx -> store(tx, scope, userId, state.points(), result));
-          }
-          return state.withPoints(result.state());
-        });
+    return settled.state();
   }
 
   /**
    * {@link dev.laurel.server.users.UserService.WriteHook}: a new user gets the user-creation
    * awards (USER-4 item 3, TRIG-12); an existing one has its due time firings settled.
    */
-  public Sql.TxWork<?> onUserWrite(Scope scope, UserState before, UserProfile after, Instant now) {
+  public UserState onUserWrite(Scope scope, UserState before, UserState next, Instant now, List<Sql.TxWork<?>> writes) {
     PointsConfig config = scopes.config(scope).points();
-    PointsState state = before == null ? PointsState.EMPTY : before.points();
+    PointsState state = next.points();
     PointsEngine.Result result =
         before == null
-            ? PointsEngine.userCreated(config, after, state, now, ids)
+            ? PointsEngine.userCreated(config, next.profile(), state, now, ids)
             : PointsEngine.settle(config, before.profile(), state, now, ids);
     if (!result.changed(state)) {
-      return null;
+      return next;
     }
-    return tx -> store(tx, scope, after.id(), state, result);
+    String userId = next.profile().id();
+    writes.add(tx -> store(tx, scope, userId, state, result));
+    return next.withPoints(result.state());
   }
 
   /** {@link dev.laurel.server.events.EventService.OutcomeWriter}: an event's points effects. */

@@ -9,8 +9,8 @@ import dev.laurel.engine.user.UserPatch;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
-import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.UserRepository;
@@ -28,7 +28,7 @@ public final class UserService {
   private final Scopes scopes;
   private final UserRepository users;
   private final UserLanes lanes;
-  private final GroupCommitter committer;
+  private final UserStates states;
   private final InstantSource clock;
   private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
 
@@ -38,8 +38,11 @@ public final class UserService {
    */
   @FunctionalInterface
   public interface WriteHook {
-    /** The work to commit with the write, or null. {@code before} is null for a new user. */
-    Sql.TxWork<?> onWrite(Scope scope, UserState before, UserProfile after, Instant now);
+    /**
+     * Returns {@code next} (the state about to be stored) with the feature's changes, adding the
+     * writes they need to {@code writes}. {@code before} is null for a new user.
+     */
+    UserState onWrite(Scope scope, UserState before, UserState next, Instant now, List<Sql.TxWork<?>> writes);
   }
 
   /** Registers a hook; call before serving requests. */
@@ -48,12 +51,22 @@ public final class UserService {
   }
 
   public UserService(
-      Scopes scopes, UserRepository users, UserLanes lanes, GroupCommitter committer, InstantSource clock) {
+      Scopes scopes, UserRepository users, UserLanes lanes, UserStates states, InstantSource clock) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
-    this.committer = committer;
+    this.states = states;
     this.clock = clock;
+  }
+
+  /** A change staged in the lane, awaited outside it. */
+  private record Change<T>(T value, UserStates.Staged staged) {
+    T await() {
+      if (staged != null) {
+        staged.await();
+      }
+      return value;
+    }
   }
 
   /** {@code PUT /users/{id}}: upsert (USER-6). */
@@ -74,11 +87,12 @@ public final class UserService {
   private UserProfile write(Scope scope, String id, UserPatch patch, boolean mayCreate, boolean mayUpdate) {
     ScopeConfig config = scopes.config(scope);
     UserRules.checkId(id);
-    return lanes.run(
+    Change<UserProfile> change = lanes.run(
         scope,
         id,
         () -> {
-          UserState state = users.load(scope, id);
+          UserStates.Loaded read = states.load(scope, id);
+          UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
           }
@@ -92,35 +106,37 @@ public final class UserService {
                   ? UserRules.create(scope, config, id, patch, now)
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
+          UserState next =
+              state == null ? new UserState(profile, prefs, java.util.Map.of()) : state.withProfile(profile);
           List<Sql.TxWork<?>> extra = new ArrayList<>();
           for (WriteHook hook : hooks) {
-            Sql.TxWork<?> work = hook.onWrite(scope, state, profile, now);
-            if (work != null) {
-              extra.add(work);
-            }
+            next = hook.onWrite(scope, state, next, now, extra);
           }
-          if (state == null || !profile.equals(state.profile()) || !extra.isEmpty()) {
-            committer.commit(
-                tx -> {
-                  users.saveProfile(tx, scope, profile, prefs);
-                  for (Sql.TxWork<?> work : extra) {
-                    work.run(tx);
-                  }
-                  return null;
-                });
+          if (state != null && profile.equals(state.profile()) && extra.isEmpty()) {
+            return new Change<>(profile, null);
           }
-          return profile;
+          return new Change<>(
+              profile,
+              states.stage(read, scope, id, next, null, tx -> {
+                users.saveProfile(tx, scope, profile, prefs);
+                for (Sql.TxWork<?> work : extra) {
+                  work.run(tx);
+                }
+                return null;
+              }));
         });
+    return change.await();
   }
 
   /** {@code PATCH /users/{id}/preferences} (PREF-4): never creates the user. */
   public Preferences updatePreferences(Scope scope, String id, PreferencesPatch patch) {
     ScopeConfig config = scopes.config(scope);
-    return lanes.run(
+    Change<Preferences> change = lanes.run(
         scope,
         id,
         () -> {
-          UserState state = users.load(scope, id);
+          UserStates.Loaded read = states.load(scope, id);
+          UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
           }
@@ -136,14 +152,17 @@ public final class UserService {
             }
           }
           Preferences updated = patch.applyTo(state.preferences(), false);
-          if (!updated.equals(state.preferences())) {
-            committer.commit(
-                tx -> {
-                  users.saveProfile(tx, scope, state.profile(), updated);
-                  return null;
-                });
+          if (updated.equals(state.preferences())) {
+            return new Change<>(updated, null);
           }
-          return updated;
+          UserState next = state.withPreferences(updated);
+          return new Change<>(
+              updated,
+              states.stage(read, scope, id, next, null, tx -> {
+                users.saveProfile(tx, scope, state.profile(), updated);
+                return null;
+              }));
         });
+    return change.await();
   }
 }

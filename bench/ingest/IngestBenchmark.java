@@ -1,0 +1,280 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load benchmark of the whole event path (issue 8). Starts `laurel serve` as its own process with
+ * the benchmark configuration, warms the store with one event per user, then measures, in one run:
+ * GET /health throughput (the reference), sustained events/s from many concurrent connections,
+ * and latency percentiles at fixed offered loads (open loop: latency counts from the intended send
+ * time, so a stalled server cannot hide its queueing), plus the server's CPU and RSS.
+ *
+ * <p>Run with `bench/ingest/run.sh [sqlite|postgres]`; it needs the built server jar.
+ */
+public final class IngestBenchmark {
+  static final String KEY = "benchkey.BenchmarkBenchmarkBenchmarkBenchmark00";
+  static final String[] METRICS = {"flashcards-flipped", "quizzes-completed", "lessons-completed"};
+  static final String[] PLANS = {"free", "pro", "team"};
+
+  record Options(String backend, int users, int seconds, int connections, int[] rates, Path jar, Path config) {}
+
+  public static void main(String[] args) throws Exception {
+    Options o = parse(args);
+    int port = freePort();
+    Path data = Files.createTempDirectory("laurel-bench");
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", o.jar().toString(),
+        "serve", "--port", String.valueOf(port), "--data", data.toString(), "--config", o.config().toString()));
+    String dbName = null;
+    if (o.backend().equals("postgres")) {
+      dbName = "laurel_bench_" + System.nanoTime();
+      psql("CREATE DATABASE " + dbName);
+      cmd.add("--database");
+      cmd.add("postgres://postgres@127.0.0.1:5432/" + dbName);
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+    pb.environment().put("LAUREL_ADMIN_KEY", KEY);
+    Process server = pb.start();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+          .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+      waitHealthy(client, base);
+      System.out.printf(Locale.ROOT, "# Laurel ingest benchmark — backend %s, %d users, %d connections, %d s per phase%n",
+          o.backend(), o.users(), o.connections(), o.seconds());
+      System.out.printf(Locale.ROOT, "machine: %d cores, java %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+      Result warm = closedLoop(client, o.connections(), Integer.MAX_VALUE, o.users(), i -> eventRequest(base, "user-" + i));
+      System.out.printf(Locale.ROOT, "warm-up: %d users created with one event each in %.1f s (%.0f events/s)%n",
+          warm.count(), warm.seconds(), warm.count() / warm.seconds());
+
+      long cpu0 = cpuTicks(server.pid());
+      long t0 = System.nanoTime();
+      Result health = closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE, i -> HttpRequest.newBuilder(URI.create(base + "/health")).GET().build());
+      double healthCpu = cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9);
+      cpu0 = cpuTicks(server.pid());
+      t0 = System.nanoTime();
+      Result ingest = closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE, i -> eventRequest(base, randomUser(o.users())));
+      double ingestCpu = cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9);
+      System.out.println();
+      System.out.println("| phase | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU (cores) |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      row("GET /health, closed loop", health, healthCpu);
+      row("events, closed loop (max sustained)", ingest, ingestCpu);
+      for (int rate : o.rates()) {
+        cpu0 = cpuTicks(server.pid());
+        t0 = System.nanoTime();
+        Result r = openLoop(client, rate, o.seconds(), i -> eventRequest(base, randomUser(o.users())));
+        row("events at " + rate + "/s offered, open loop", r, cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9));
+      }
+      System.out.println();
+      System.out.printf(Locale.ROOT, "ingest / health throughput: %.1f%%%n", 100.0 * ingest.rate() / health.rate());
+      System.out.printf(Locale.ROOT, "server RSS after the run: %d MiB%n", rssKiB(server.pid()) / 1024);
+    } finally {
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+      server.destroyForcibly();
+      if (dbName != null) {
+        psql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
+      }
+    }
+  }
+
+  /** A request factory by sequence number. */
+  interface Requests {
+    HttpRequest make(long i);
+  }
+
+  record Result(long count, long errors, double seconds, long[] latenciesNanos) {
+    double rate() {
+      return count / seconds;
+    }
+
+    double percentileMs(double p) {
+      if (latenciesNanos.length == 0) {
+        return Double.NaN;
+      }
+      int idx = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
+      return latenciesNanos[Math.max(0, idx)] / 1e6;
+    }
+  }
+
+  static void row(String name, Result r, double cpuCores) {
+    System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.2f |%n", name, r.rate(), r.percentileMs(50), r.percentileMs(99),
+        r.percentileMs(99.9), r.errors(), cpuCores);
+  }
+
+  /** {@code connections} workers each send one request at a time, for {@code seconds} or {@code limit} requests. */
+  static Result closedLoop(HttpClient client, int connections, int seconds, long limit, Requests requests) throws Exception {
+    AtomicLong next = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+    long start = System.nanoTime();
+    long deadline = seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : start + seconds * 1_000_000_000L;
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int c = 0; c < connections; c++) {
+        workers.submit(() -> {
+          long[] mine = new long[1 << 16];
+          int n = 0;
+          long i;
+          while ((i = next.getAndIncrement()) < limit && System.nanoTime() < deadline) {
+            long s = System.nanoTime();
+            try {
+              HttpResponse<Void> r = client.send(requests.make(i), HttpResponse.BodyHandlers.discarding());
+              if (r.statusCode() >= 300) {
+                errors.incrementAndGet();
+              }
+            } catch (IOException | InterruptedException e) {
+              errors.incrementAndGet();
+            }
+            if (n == mine.length) {
+              mine = Arrays.copyOf(mine, n * 2);
+            }
+            mine[n++] = System.nanoTime() - s;
+          }
+          latencies.add(Arrays.copyOf(mine, n));
+          return null;
+        });
+      }
+    }
+    return result(latencies, errors.get(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Requests sent at a constant rate whatever the responses do; latency from the intended send time. */
+  static Result openLoop(HttpClient client, int rate, int seconds, Requests requests) throws Exception {
+    long total = (long) rate * seconds;
+    long intervalNanos = 1_000_000_000L / rate;
+    long[] latencies = new long[(int) total];
+    AtomicLong errors = new AtomicLong();
+    List<CompletableFuture<Void>> pending = new ArrayList<>((int) total);
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long intended = start + i * intervalNanos;
+      long wait = intended - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      final int idx = i;
+      pending.add(client.sendAsync(requests.make(i), HttpResponse.BodyHandlers.discarding())
+          .handle((r, e) -> {
+            latencies[idx] = System.nanoTime() - intended;
+            if (e != null || r.statusCode() >= 300) {
+              errors.incrementAndGet();
+            }
+            return null;
+          }));
+    }
+    CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    Arrays.sort(latencies);
+    return new Result(total, errors.get(), elapsed, latencies);
+  }
+
+  static Result result(ConcurrentLinkedQueue<long[]> parts, long errors, double seconds) {
+    long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+    Arrays.sort(all);
+    return new Result(all.length, errors, seconds, all);
+  }
+
+  static HttpRequest eventRequest(String base, String userId) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    String metric = METRICS[r.nextInt(METRICS.length)];
+    String body = "{\"user\":{\"id\":\"" + userId + "\",\"tz\":\"Europe/London\",\"attributes\":{\"plan\":\"" + PLANS[Math.floorMod(userId.hashCode(), 3)]
+        + "\"}},\"value\":" + (1 + r.nextInt(5)) + ",\"attributes\":{\"deck\":\"deck-" + r.nextInt(20) + "\"}}";
+    return HttpRequest.newBuilder(URI.create(base + "/v1/metrics/" + metric + "/event"))
+        .header("X-API-KEY", KEY).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  /** A skewed spread: a few users are very active, most rarely (index = n · u³). */
+  static String randomUser(int users) {
+    double u = ThreadLocalRandom.current().nextDouble();
+    return "user-" + (int) (users * u * u * u);
+  }
+
+  static void waitHealthy(HttpClient client, String base) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      try {
+        if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException("server did not become healthy");
+  }
+
+  static long cpuTicks(long pid) throws IOException {
+    String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  static double cpuSeconds(long pid, long since) throws IOException {
+    return (cpuTicks(pid) - since) / 100.0;
+  }
+
+  static long rssKiB(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", ""));
+      }
+    }
+    return -1;
+  }
+
+  static void psql(String sql) throws Exception {
+    Process p = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c", sql).inheritIO().start();
+    p.waitFor();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static Options parse(String[] args) {
+    String backend = "sqlite";
+    int users = 100_000;
+    int seconds = 15;
+    int connections = 64;
+    int[] rates = {1000, 2500, 5000};
+    Path jar = Path.of("server/target/laurel.jar");
+    Path config = Path.of("bench/ingest/ingest.yaml");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--backend" -> backend = args[++i];
+        case "--users" -> users = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--connections" -> connections = Integer.parseInt(args[++i]);
+        case "--rates" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+        case "--jar" -> jar = Path.of(args[++i]);
+        case "--config" -> config = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    return new Options(backend, users, seconds, connections, rates, jar, config);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.laurel.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.store.Database;
+import dev.laurel.store.StoreException;
+import dev.laurel.store.UserRepository;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** EVENT-9 with pipelined lanes: staged state is never acknowledged, or built on, unless committed. */
+class UserStatesTest {
+  private static final Scope SCOPE = Scope.defaultTenant("env");
+  private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
+
+  private Database db;
+  private UserRepository users;
+  private GroupCommitter committer;
+  private UserStates states;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = Database.openSqlite(Files.createTempDirectory("laurel-states"));
+    users = new UserRepository(db);
+    committer = new GroupCommitter(db);
+    states = new UserStates(users, committer, 2);
+  }
+
+  @AfterEach
+  void tearDown() {
+    committer.close();
+    db.close();
+  }
+
+  private static UserState named(String id, String name) {
+    return new UserState(
+        new UserProfile(id, null, name, null, List.of(), true, Map.of(), false, T0, T0), Preferences.NONE, Map.of());
+  }
+
+  private UserStates.Staged save(UserStates.Loaded read, UserState state) {
+    return states.stage(read, SCOPE, state.profile().id(), state, null, tx -> {
+      users.saveProfile(tx, SCOPE, state.profile(), state.preferences());
+      return null;
+    });
+  }
+
+  @Test
+  void a_staged_state_is_read_back_before_its_commit_and_is_durable_after_it() {
+    UserStates.Loaded none = states.load(SCOPE, "u1");
+    assertThat(none.state()).isNull();
+    UserStates.Staged first = save(none, named("u1", "Ada"));
+    assertThat(states.load(SCOPE, "u1").state().profile().name()).isEqualTo("Ada");
+    first.await();
+    assertThat(users.load(SCOPE, "u1").profile().name()).isEqualTo("Ada");
+  }
+
+  @Test
+  void after_a_failed_write_later_writes_built_on_its_state_are_refused_and_the_store_is_reread() {
+    save(states.load(SCOPE, "u1"), named("u1", "Ada")).await();
+    UserStates.Loaded read = states.load(SCOPE, "u1");
+    UserState broken = named("u1", "Broken");
+    CountDownLatch dependentStaged = new CountDownLatch(1);
+    UserStates.Staged failing = states.stage(read, SCOPE, "u1", broken, null, tx -> {
+      awaitQuietly(dependentStaged);
+      throw new SQLException("disk full");
+    });
+    UserStates.Loaded onTop = states.load(SCOPE, "u1");
+    assertThat(onTop.state().profile().name()).isEqualTo("Broken");
+    UserStates.Staged dependent = save(onTop, named("u1", "Built on broken"));
+    dependentStaged.countDown();
+    assertThatThrownBy(failing::await).isInstanceOf(StoreException.class);
+    assertThatThrownBy(dependent::await).isInstanceOf(StoreException.class);
+    assertThat(users.load(SCOPE, "u1").profile().name()).isEqualTo("Ada");
+    assertThat(states.load(SCOPE, "u1").state().profile().name()).isEqualTo("Ada");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void idle_states_are_evicted_beyond_the_capacity_and_reloaded_from_the_store() {
+    for (String id : List.of("a", "b", "c", "d")) {
+      save(states.load(SCOPE, id), named(id, id.toUpperCase(java.util.Locale.ROOT))).await();
+    }
+    for (String id : List.of("a", "b", "c", "d")) {
+      assertThat(states.load(SCOPE, id).state().profile().name()).isEqualTo(id.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+}
