@@ -130,7 +130,7 @@ class PointsConfigFileTest {
     try (TestServer server = new TestServer(Path.of("../examples/study-platform.yaml"))) {
       assertThat(part(server, "xp", "triggers")).hasSize(5);
       assertThat(part(server, "xp", "levels")).hasSize(3);
-      assertThat(part(server, "energy", "triggers")).hasSize(2);
+      assertThat(part(server, "energy", "triggers")).hasSize(3);
       var r = server.app("POST", "/metrics/flashcards-flipped/event", "{\"user\":{\"id\":\"student\"},\"value\":20}");
       JsonNode xp = r.body().path("points").path("xp");
       assertThat(xp.path("awards")).extracting(a -> a.path("trigger").path("type").asText()).containsExactly("user_creation", "metric");

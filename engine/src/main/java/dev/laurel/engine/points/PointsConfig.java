@@ -1,8 +1,10 @@
 package dev.laurel.engine.points;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The points part of a scope's configuration snapshot: active systems in creation order (EVENT-4
@@ -15,13 +17,19 @@ public final class PointsConfig {
   private final Map<String, SystemConfig> byKey = new HashMap<>();
   private final Map<String, SystemConfig> byId = new HashMap<>();
   private final Map<String, Trigger> triggers = new HashMap<>();
+  private final Set<TriggerType> activeTypes = EnumSet.noneOf(TriggerType.class);
 
   public PointsConfig(List<SystemConfig> systems) {
     this.systems = List.copyOf(systems);
     for (SystemConfig s : this.systems) {
       byKey.put(s.key(), s);
       byId.put(s.id(), s);
-      s.triggers().forEach(t -> triggers.put(t.id(), t));
+      for (Trigger t : s.triggers()) {
+        triggers.put(t.id(), t);
+        if (t.isActive()) {
+          activeTypes.add(t.type());
+        }
+      }
     }
   }
 
@@ -43,11 +51,6 @@ public final class PointsConfig {
 
   /** Whether some active system has an active trigger of this type. */
   public boolean hasActive(TriggerType type) {
-    for (SystemConfig s : systems) {
-      if (!s.active(type).isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+    return activeTypes.contains(type);
   }
 }

@@ -12,7 +12,7 @@ public final class PointsSteps {
 
   /** Step 1: time-trigger firings due before the event (TRIG-10). Nothing is due for a new user. */
   public static void settleTime(EventContext ctx) {
-    if (ctx.state == null) {
+    if (ctx.state == null || !ctx.config.points().hasActive(TriggerType.TIME)) {
       return;
     }
     Ledger ledger = new Ledger(ctx.state.profile(), ctx.state.points(), ctx.ids);
@@ -23,7 +23,7 @@ public final class PointsSteps {
 
   /** Step 2, after identification: USER-4 item 3 for a user this event created (TRIG-12). */
   public static void userCreation(EventContext ctx) {
-    if (!ctx.userCreated) {
+    if (!ctx.userCreated || !ctx.config.points().hasActive(TriggerType.USER_CREATION)) {
       return;
     }
     Ledger ledger = new Ledger(ctx.state.profile(), ctx.state.points(), ctx.ids);
@@ -39,6 +39,11 @@ public final class PointsSteps {
    */
   public static void awards(EventContext ctx) {
     PointsConfig config = ctx.config.points();
+    if (!config.hasActive(TriggerType.METRIC)
+        && !config.hasActive(TriggerType.STREAK)
+        && !config.hasActive(TriggerType.ACHIEVEMENT)) {
+      return;
+    }
     Ledger ledger = new Ledger(ctx.state.profile(), ctx.state.points(), ctx.ids);
     MetricTriggers.apply(config, ledger, ctx.event, ctx.now);
     if (ctx.streak != null && ctx.streak.extended()) {
