@@ -14,6 +14,8 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.CachedUserStates;
+import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.points.AchievementCatalog;
@@ -28,6 +30,7 @@ import dev.laurel.server.users.UserService;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
+import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
 import dev.laurel.store.PointsConfigLoader;
 import dev.laurel.store.PointsConfigRepository;
@@ -80,7 +83,8 @@ public final class Laurel implements AutoCloseable {
     ApiKeys apiKeys = new ApiKeys(keys, clock);
     new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
 
-    Scopes scopes = new Scopes(config);
+    boolean shared = db.dialect() == Dialect.POSTGRESQL;
+    Scopes scopes = new Scopes(config, shared, clock);
     AchievementCatalog achievements = AchievementCatalog.NONE;
     scopes.extend(new PointsSnapshots(new PointsConfigLoader(db), achievements));
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
@@ -90,14 +94,17 @@ public final class Laurel implements AutoCloseable {
     PointsAdmin pointsAdmin =
         new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock, achievements);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock)
-          .with(pointsAdmin.fileSection())
-          .apply(file);
+      ConfigApplier applier =
+          new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).with(pointsAdmin.fileSection());
+      db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
+    UserStates states =
+        shared
+            ? new LockingUserStates(db, users)
+            : new CachedUserStates(users, committer, USER_STATE_CACHE);
     EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock);

@@ -26,7 +26,7 @@ class PointsTimeTriggerTest {
 
   /** The awards stored for a user, read from the store directly while the server is stopped. */
   private static int storedAwards(TestServer server, String user) {
-    try (var db = dev.laurel.store.Database.openSqlite(server.dataDir)) {
+    try (var db = server.openStore()) {
       var env = new dev.laurel.store.ConfigRepository(db).environmentByKey("production");
       var scope = dev.laurel.engine.Scope.defaultTenant(env.id());
       var points = new dev.laurel.store.PointsConfigLoader(db).load(scope, new dev.laurel.store.PointsConfigLoader.Resolver() {

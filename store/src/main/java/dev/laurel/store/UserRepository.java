@@ -169,6 +169,21 @@ public final class UserRepository {
         });
   }
 
+  /** Same as {@link #findByIdempotencyKey(Scope, String, String, String)} inside a transaction. */
+  public StoredEvent findByIdempotencyKey(Tx tx, Scope scope, String userId, String metricId, String key)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "SELECT id, value, attributes, tz, at FROM events WHERE env_id = ? AND tenant_id = ?"
+                + " AND user_id = ? AND metric_id = ? AND idempotency_key = ?");
+    bindUser(ps, scope, userId);
+    ps.setString(4, metricId);
+    ps.setString(5, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? event(rs, tx.dialect(), userId, metricId, key) : null;
+    }
+  }
+
   /** The user's events on a metric at or after {@code from}, oldest first (SUM-4). */
   public List<StoredEvent> eventsSince(Scope scope, String userId, String metricId, Instant from) {
     return db.read(

@@ -73,7 +73,15 @@ public final class EventService {
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
     ScopeConfig config = scopes.config(scope);
-    Prepared prepared = lanes.run(scope, command.userId(), () -> prepare(scope, config, command, alongside));
+    if (config.metricByKey(command.metricKey()) == null && scopes.refreshIfChanged()) {
+      config = scopes.config(scope);
+    }
+    ScopeConfig snapshot = config;
+    Prepared prepared =
+        lanes.run(
+            scope,
+            command.userId(),
+            () -> states.session(scope, command.userId(), session -> prepare(session, scope, snapshot, command, alongside)));
     prepared.await();
     return prepared.result();
   }
@@ -88,25 +96,26 @@ public final class EventService {
     }
   }
 
-  private Prepared prepare(Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
-    UserStates.Loaded read = states.load(scope, command.userId());
+  private Prepared prepare(
+      UserStates session, Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
+    UserStates.Loaded read = session.load(scope, command.userId());
     UserState state = read.state();
     Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
     if (command.idempotencyKey() != null) {
       UserStates.Staged original =
-          states.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
+          session.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
       if (original != null) {
         UserStates.Staged dequeue =
             alongside == null
                 ? null
-                : states.stage(read, scope, command.userId(), state, null, alongside);
+                : session.stage(read, scope, command.userId(), state, null, alongside);
         return new Prepared(
             new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
       }
     }
     EventOutcome outcome = pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
     UserStates.Staged staged =
-        states.stage(
+        session.stage(
             read,
             scope,
             command.userId(),

@@ -57,21 +57,27 @@ public final class PointsService {
         lanes.run(
             scope,
             userId,
-            () -> {
-              UserStates.Loaded read = states.load(scope, userId);
-              UserState state = read.state();
-              if (state == null || !config.hasActive(TriggerType.TIME)) {
-                return new Settled(state, null);
-              }
-              PointsEngine.Result result =
-                  PointsEngine.settle(config, state.profile(), state.points(), clock.instant(), ids);
-              if (!result.changed(state.points())) {
-                return new Settled(state, null);
-              }
-              UserState next = state.withPoints(result.state());
-              return new Settled(
-                  next, states.stage(read, scope, userId, next, null, tx -> store(tx, scope, userId, state.points(), result)));
-            });
+            () ->
+                states.session(
+                    scope,
+                    userId,
+                    session -> {
+                      UserStates.Loaded read = session.load(scope, userId);
+                      UserState state = read.state();
+                      if (state == null || !config.hasActive(TriggerType.TIME)) {
+                        return new Settled(state, null);
+                      }
+                      PointsEngine.Result result =
+                          PointsEngine.settle(config, state.profile(), state.points(), clock.instant(), ids);
+                      if (!result.changed(state.points())) {
+                        return new Settled(state, null);
+                      }
+                      UserState next = state.withPoints(result.state());
+                      return new Settled(
+                          next,
+                          session.stage(
+                              read, scope, userId, next, null, tx -> store(tx, scope, userId, state.points(), result)));
+                    }));
     if (settled.staged() != null) {
       settled.staged().await();
     }

@@ -90,8 +90,8 @@ public final class UserService {
     Change<UserProfile> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
@@ -117,14 +117,14 @@ public final class UserService {
           }
           return new Change<>(
               profile,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 for (Sql.TxWork<?> work : extra) {
                   work.run(tx);
                 }
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 
@@ -134,8 +134,8 @@ public final class UserService {
     Change<Preferences> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
@@ -158,11 +158,11 @@ public final class UserService {
           UserState next = state.withPreferences(updated);
           return new Change<>(
               updated,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 }
