@@ -27,6 +27,7 @@ import dev.laurel.server.points.PointsSweeper;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
+import dev.laurel.store.AwardRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
@@ -109,8 +110,9 @@ public final class Laurel implements AutoCloseable {
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock);
     PointsRepository points = new PointsRepository(db);
+    AwardRepository awards = new AwardRepository(db);
     PointsService pointsService =
-        new PointsService(scopes, points, lanes, states, clock, Ids.randomUuids());
+        new PointsService(scopes, points, awards, lanes, states, clock, Ids.randomUuids());
     events.addWriter(pointsService::writeEvent);
     userService.addHook(pointsService::onUserWrite);
     PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
@@ -127,7 +129,7 @@ public final class Laurel implements AutoCloseable {
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
               pointsAdmin.register(app);
-              new PointsRoutes(pointsService, points, users, scopes, clock).register(app);
+              new PointsRoutes(pointsService, points, awards, users, scopes, clock).register(app);
             });
     batchWorker.start();
     pointsSweeper.start();

@@ -46,7 +46,7 @@ class PointsTimeTriggerTest {
         }
       });
       String systemId = points.byKey("energy").id();
-      return new dev.laurel.store.PointsRepository(db).recentAwards(scope, user, systemId, 100).size();
+      return new dev.laurel.store.AwardRepository(db).recentAwards(scope, user, systemId, 100).size();
     }
   }
 

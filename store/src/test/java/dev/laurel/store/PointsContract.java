@@ -53,6 +53,7 @@ final class PointsContract {
   private final PointsConfigRepository writes = new PointsConfigRepository();
   private final PointsConfigLoader loader;
   private final PointsRepository points;
+  private final AwardRepository awards;
   private final UserRepository users;
 
   PointsContract(Database db, Scope scope, Scope otherTenant) {
@@ -61,6 +62,7 @@ final class PointsContract {
     this.otherTenant = otherTenant;
     this.loader = new PointsConfigLoader(db);
     this.points = new PointsRepository(db);
+    this.awards = new AwardRepository(db);
     this.users = new UserRepository(db);
   }
 
@@ -185,18 +187,18 @@ final class PointsContract {
     db.write(tx -> {
       users.saveProfile(tx, scope, u1, Preferences.NONE);
       points.saveState(tx, scope, "u1", null, state);
-      points.insertAwards(tx, scope, List.of(first, second));
+      awards.insertAwards(tx, scope, List.of(first, second));
       return null;
     });
     assertThat(users.load(scope, "u1").points()).isEqualTo(state);
     assertThat(users.load(otherTenant, "u1")).isNull();
-    List<Award> recent = points.recentAwards(scope, "u1", "s1", 10);
+    List<Award> recent = awards.recentAwards(scope, "u1", "s1", 10);
     assertThat(recent).extracting(Award::id).containsExactly("aw2", "aw1");
     assertThat(recent.get(1).boosts()).extracting(Boost::id, Boost::name, Boost::rounding)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("b1", "Double", Boost.Rounding.UP));
     assertThat(recent.get(1).boosts().get(0).multiplier()).isEqualByComparingTo("1.5");
-    assertThat(points.recentAwards(scope, "u1", "s1", 1)).extracting(Award::id).containsExactly("aw2");
-    assertThat(points.awardsSince(scope, "u1", "s1", T0.plusSeconds(1))).extracting(Award::id).containsExactly("aw2");
+    assertThat(awards.recentAwards(scope, "u1", "s1", 1)).extracting(Award::id).containsExactly("aw2");
+    assertThat(awards.awardsSince(scope, "u1", "s1", T0.plusSeconds(1))).extracting(Award::id).containsExactly("aw2");
     // only changed entries are written; an unchanged state writes nothing
     PointsState next = new PointsState(Map.of("s1", 3L), state.metricProgress(), state.timeProgress());
     db.write(tx -> {
@@ -210,14 +212,14 @@ final class PointsContract {
     Award slot = new Award("aw1", "u1", "s1", "t2", 5, 5, T0, null, List.of(), "time:t2:0:1");
     Award again = new Award("aw2", "u1", "s1", "t2", 5, 10, T0, null, List.of(), "time:t2:0:1");
     db.write(tx -> {
-      points.insertAwards(tx, scope, List.of(slot));
+      awards.insertAwards(tx, scope, List.of(slot));
       return null;
     });
     assertThatThrownBy(() -> db.write(tx -> {
-      points.insertAwards(tx, scope, List.of(again));
+      awards.insertAwards(tx, scope, List.of(again));
       return null;
     })).isInstanceOf(StoreException.class);
-    assertThat(points.recentAwards(scope, "u1", "s1", 10)).hasSize(1);
+    assertThat(awards.recentAwards(scope, "u1", "s1", 10)).hasSize(1);
   }
 
   void trig10_the_sweep_finds_users_never_settled_or_due() {

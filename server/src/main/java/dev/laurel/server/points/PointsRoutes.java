@@ -18,6 +18,7 @@ import dev.laurel.server.http.UserAttributeQuery;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.EventSummary;
+import dev.laurel.store.AwardRepository;
 import dev.laurel.store.PointsRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
@@ -40,14 +41,21 @@ public final class PointsRoutes {
 
   private final PointsService service;
   private final PointsRepository points;
+  private final AwardRepository awards;
   private final UserRepository users;
   private final Scopes scopes;
   private final InstantSource clock;
 
   public PointsRoutes(
-      PointsService service, PointsRepository points, UserRepository users, Scopes scopes, InstantSource clock) {
+      PointsService service,
+      PointsRepository points,
+      AwardRepository awards,
+      UserRepository users,
+      Scopes scopes,
+      InstantSource clock) {
     this.service = service;
     this.points = points;
+    this.awards = awards;
     this.users = users;
     this.scopes = scopes;
     this.clock = clock;
@@ -72,7 +80,7 @@ public final class PointsRoutes {
     UserState state = settled(ctx, user);
     long total = state.points().total(system.id());
     Level level = system.levelFor(total);
-    List<Award> recent = points.recentAwards(Requests.scope(ctx), user.id(), system.id(), count);
+    List<Award> recent = awards.recentAwards(Requests.scope(ctx), user.id(), system.id(), count);
     ctx.json(
         PointsJson.base(system.system())
             .with("total", total)
@@ -104,7 +112,7 @@ public final class PointsRoutes {
     UserState state = settled(ctx, user);
     Instant from = EventSummary.earliestInstant(start.minusDays(31)); // before any first bucket
     List<StoredEvent> changes = new ArrayList<>();
-    for (Award a : points.awardsSince(Requests.scope(ctx), user.id(), system.id(), from)) {
+    for (Award a : awards.awardsSince(Requests.scope(ctx), user.id(), system.id(), from)) {
       changes.add(new StoredEvent(a.id(), a.userId(), a.systemId(), BigDecimal.valueOf(a.awarded()), Map.of(), a.tz(), a.at(), null));
     }
     BigDecimal total = BigDecimal.valueOf(state.points().total(system.id()));

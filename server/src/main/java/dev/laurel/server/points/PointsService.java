@@ -11,6 +11,7 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.AwardRepository;
 import dev.laurel.store.PointsRepository;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
@@ -30,15 +31,23 @@ public final class PointsService {
 
   private final Scopes scopes;
   private final PointsRepository points;
+  private final AwardRepository awards;
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
 
   public PointsService(
-      Scopes scopes, PointsRepository points, UserLanes lanes, UserStates states, InstantSource clock, Ids ids) {
+      Scopes scopes,
+      PointsRepository points,
+      AwardRepository awards,
+      UserLanes lanes,
+      UserStates states,
+      InstantSource clock,
+      Ids ids) {
     this.scopes = scopes;
     this.points = points;
+    this.awards = awards;
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
@@ -108,13 +117,13 @@ public final class PointsService {
     PointsState old = before == null ? PointsState.EMPTY : before.points();
     String userId = outcome.state().profile().id();
     points.saveState(tx, scope, userId, old, outcome.state().points());
-    points.insertAwards(tx, scope, outcome.points().all());
+    awards.insertAwards(tx, scope, outcome.points().all());
   }
 
   private Void store(Tx tx, Scope scope, String userId, PointsState before, PointsEngine.Result result)
       throws SQLException {
     points.saveState(tx, scope, userId, before, result.state());
-    points.insertAwards(tx, scope, result.awards());
+    awards.insertAwards(tx, scope, result.awards());
     return null;
   }
 
