@@ -1,7 +1,8 @@
 -- Points (issue 5): systems with their triggers, levels and boosts; each user's totals, trigger
 -- progress and awards. Archived/deleted configuration rows are kept (awards name their trigger and
 -- boosts, PTS-3, BOOST-12). Instants are epoch milliseconds; points are exact integers (BIGINT);
--- decimals (accumulators, multipliers) are TEXT in SQLite and NUMERIC in PostgreSQL.
+-- decimals (accumulators, multipliers) are TEXT in SQLite and NUMERIC in PostgreSQL. Like the other
+-- scope tables, no foreign keys: `laurel copy-store` copies tables in name order.
 
 CREATE TABLE points_systems (
   id          TEXT PRIMARY KEY,
@@ -23,7 +24,7 @@ CREATE TABLE points_triggers (
   id                     TEXT PRIMARY KEY,
   env_id                 TEXT NOT NULL,
   tenant_id              TEXT NOT NULL,
-  system_id              TEXT NOT NULL REFERENCES points_systems (id),
+  system_id              TEXT NOT NULL,
   type                   TEXT NOT NULL,
   points                 BIGINT NOT NULL,
   status                 TEXT NOT NULL,
@@ -50,7 +51,7 @@ CREATE TABLE points_levels (
   id          TEXT PRIMARY KEY,
   env_id      TEXT NOT NULL,
   tenant_id   TEXT NOT NULL,
-  system_id   TEXT NOT NULL REFERENCES points_systems (id),
+  system_id   TEXT NOT NULL,
   key         TEXT NOT NULL,
   name        TEXT NOT NULL,
   description TEXT,
@@ -67,7 +68,7 @@ CREATE TABLE points_boosts (
   id              TEXT PRIMARY KEY,
   env_id          TEXT NOT NULL,
   tenant_id       TEXT NOT NULL,
-  system_id       TEXT NOT NULL REFERENCES points_systems (id),
+  system_id       TEXT NOT NULL,
   name            TEXT NOT NULL,
   start_date      TEXT NOT NULL,
   end_date        TEXT,
