@@ -198,4 +198,22 @@ describe('levels, boosts and the admin API', () => {
     assert.equal(ev.points.coins.added, 25);
     await s.admin('DELETE', `/points?ids=${res.body.created[0].id}`);
   });
+
+  test('TRIG-9 / PTS-9 an API completion reports the achievement trigger award (SDK achievements.complete)', async () => {
+    const ach = await s.admin('POST', '/achievements', { body: [{ key: 'onboarded', name: 'Onboarded', trigger: 'api', status: 'active' }] });
+    assert.equal(ach.status, 201, ach.text);
+    const res = await s.admin('POST', '/points', {
+      body: [{ name: 'Medals', key: 'medals', triggers: [{ type: 'achievement', achievementId: ach.body.created[0].id, points: 7, status: 'active' }] }],
+    });
+    assert.equal(res.status, 201, res.text);
+    const id = uid();
+    const done = await s.client.achievements.complete('onboarded', { user: { id } });
+    assert.equal(done.points.medals.added, 7);
+    assert.equal(done.points.medals.awards[0].trigger.achievementName, 'Onboarded');
+    const again = await s.client.achievements.complete('onboarded', { user: { id } });
+    assert.deepEqual(again.points, {});
+    const system = await s.client.points.system('medals');
+    assert.equal(system.triggers[0].achievementName, 'Onboarded');
+    await s.admin('DELETE', `/points?ids=${res.body.created[0].id}`);
+  });
 });

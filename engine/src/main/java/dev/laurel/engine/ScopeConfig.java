@@ -1,5 +1,6 @@
 package dev.laurel.engine;
 
+import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
@@ -21,13 +22,24 @@ public final class ScopeConfig {
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
+  private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
-    this(metrics, attributes, controlRatio, PointsConfig.EMPTY);
+    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, PointsConfig.EMPTY);
   }
 
   public ScopeConfig(
       List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, PointsConfig points) {
+    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, points);
+  }
+
+  private ScopeConfig(
+      List<Metric> metrics,
+      List<AttributeDef> attributes,
+      double controlRatio,
+      AchievementCatalog achievements,
+      PointsConfig points) {
+    this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
@@ -76,7 +88,16 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, points);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, points);
+  }
+
+  /** The scope's achievements (ACH-1), any status, in creation order. */
+  public AchievementCatalog achievements() {
+    return achievements;
+  }
+
+  public ScopeConfig withAchievements(AchievementCatalog catalog) {
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, points);
   }
 
   /** Points systems with their triggers, levels and boosts (§17). */
@@ -85,6 +106,6 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withPoints(PointsConfig newPoints) {
-    return new ScopeConfig(metrics, attributes, controlRatio, newPoints);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, newPoints);
   }
 }

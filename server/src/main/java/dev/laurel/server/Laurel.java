@@ -1,6 +1,14 @@
 package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
+import dev.laurel.server.achievement.AchievementAdmin;
+import dev.laurel.server.achievement.AchievementBackfill;
+import dev.laurel.server.achievement.AchievementFile;
+import dev.laurel.server.achievement.AchievementProgressStore;
+import dev.laurel.server.achievement.AchievementRoutes;
+import dev.laurel.server.achievement.AchievementService;
+import dev.laurel.server.achievement.AchievementStats;
+import dev.laurel.server.achievement.BackfillSignal;
 import dev.laurel.server.admin.ApplicationKeyAdmin;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.BatchAdmin;
@@ -18,7 +26,6 @@ import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
-import dev.laurel.server.points.AchievementCatalog;
 import dev.laurel.server.points.PointsAdmin;
 import dev.laurel.server.points.PointsRoutes;
 import dev.laurel.server.points.PointsService;
@@ -27,7 +34,9 @@ import dev.laurel.server.points.PointsSweeper;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
+import dev.laurel.store.AchievementRepository;
 import dev.laurel.store.AwardRepository;
+import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
@@ -52,13 +61,21 @@ public final class Laurel implements AutoCloseable {
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
+  private final AchievementBackfill backfill;
   private final Javalin http;
   private final PointsSweeper pointsSweeper;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http, PointsSweeper pointsSweeper) {
+  private Laurel(
+      Database db,
+      GroupCommitter committer,
+      BatchWorker batchWorker,
+      AchievementBackfill backfill,
+      Javalin http,
+      PointsSweeper pointsSweeper) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
+    this.backfill = backfill;
     this.http = http;
     this.pointsSweeper = pointsSweeper;
   }
@@ -86,17 +103,24 @@ public final class Laurel implements AutoCloseable {
 
     boolean shared = db.dialect() == Dialect.POSTGRESQL;
     Scopes scopes = new Scopes(config, shared, clock);
-    AchievementCatalog achievements = AchievementCatalog.NONE;
-    scopes.extend(new PointsSnapshots(new PointsConfigLoader(db), achievements));
+    scopes.extend(new PointsSnapshots(new PointsConfigLoader(db)));
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
     metricAdmin.addGuard(PointsSnapshots::metricInUse);
     attributeAdmin.addGuard(PointsSnapshots::attributeInUse);
     PointsAdmin pointsAdmin =
-        new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock, achievements);
+        new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock);
+    AchievementRepository achievements = new AchievementRepository(db);
+    BackfillRepository backfills = new BackfillRepository(db);
+    BackfillSignal backfillSignal = new BackfillSignal();
+    AchievementAdmin achievementAdmin =
+        new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
+    achievementAdmin.addGuard(PointsSnapshots::achievementInUse);
     if (file != null) {
       ConfigApplier applier =
-          new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).with(pointsAdmin.fileSection());
+          new ConfigApplier(
+                  db, config, scopes, metricAdmin, attributeAdmin, clock, new AchievementFile(scopes, achievementAdmin))
+              .with(pointsAdmin.fileSection());
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
@@ -106,7 +130,15 @@ public final class Laurel implements AutoCloseable {
         shared
             ? new LockingUserStates(db, users)
             : new CachedUserStates(users, committer, USER_STATE_CACHE);
-    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
+    AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
+    AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
+    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);
+    AchievementService achievementService =
+        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids());
+    // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
+    AchievementBackfill backfill =
+        new AchievementBackfill(
+            backfills, backfillSignal, scopes, lanes, states, progress, state -> 0, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock);
     PointsRepository points = new PointsRepository(db);
@@ -115,6 +147,7 @@ public final class Laurel implements AutoCloseable {
         new PointsService(scopes, points, awards, lanes, states, clock, Ids.randomUuids());
     events.addWriter(pointsService::writeEvent);
     userService.addHook(pointsService::onUserWrite);
+    achievementService.withPoints(pointsService);
     PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =
@@ -128,13 +161,16 @@ public final class Laurel implements AutoCloseable {
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              new AchievementRoutes(achievementService, achievementStats, users, scopes).register(app);
+              achievementAdmin.register(app);
               pointsAdmin.register(app);
               new PointsRoutes(pointsService, points, awards, users, scopes, clock).register(app);
             });
     batchWorker.start();
+    backfill.start();
     pointsSweeper.start();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http, pointsSweeper);
+    return new Laurel(db, committer, batchWorker, backfill, http, pointsSweeper);
   }
 
   public int port() {
@@ -151,6 +187,7 @@ public final class Laurel implements AutoCloseable {
     http.stop();
     pointsSweeper.close();
     batchWorker.close();
+    backfill.close();
     committer.close();
     db.close();
   }

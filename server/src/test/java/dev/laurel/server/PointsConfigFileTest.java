@@ -128,7 +128,7 @@ class PointsConfigFileTest {
   @Test
   void cfg18_the_bundled_example_applies_and_its_xp_system_awards_through_http() {
     try (TestServer server = new TestServer(Path.of("../examples/study-platform.yaml"))) {
-      assertThat(part(server, "xp", "triggers")).hasSize(5);
+      assertThat(part(server, "xp", "triggers")).hasSize(6);
       assertThat(part(server, "xp", "levels")).hasSize(3);
       assertThat(part(server, "energy", "triggers")).hasSize(3);
       var r = server.app("POST", "/metrics/flashcards-flipped/event", "{\"user\":{\"id\":\"student\"},\"value\":20}");
@@ -136,7 +136,7 @@ class PointsConfigFileTest {
       assertThat(xp.path("awards")).extracting(a -> a.path("trigger").path("type").asText()).containsExactly("user_creation", "metric");
       assertThat(xp.path("total").asInt()).isEqualTo(140);
       server.restart();
-      assertThat(part(server, "xp", "triggers")).hasSize(5);
+      assertThat(part(server, "xp", "triggers")).hasSize(6);
     }
   }
 }

@@ -283,4 +283,45 @@ class PointsEventTest {
     assertThat(bylevel.get(1).path("users").asInt()).isEqualTo(1);
     deleteSystem("stars");
   }
+
+  @Test
+  void trig9_pts5_achievement_triggers_fire_for_event_and_api_completions() {
+    var created = server.admin("POST", "/achievements", """
+        [{"key": "ten-cards", "name": "Ten cards", "trigger": "metric", "metricId": "%s", "metricValue": 10, "status": "active"},
+         {"key": "onboarded", "name": "Onboarded", "trigger": "api", "status": "active"}]
+        """.formatted(flashcards)).body().path("created");
+    String tenCards = created.get(0).path("id").asText();
+    String onboarded = created.get(1).path("id").asText();
+    var system = server.admin("POST", "/points", """
+        [{"name": "Medals", "key": "medals",
+          "triggers": [{"type": "achievement", "achievementId": "%s", "points": 30, "status": "active"},
+                       {"type": "achievement", "achievementId": "%s", "points": 7, "status": "active"},
+                       {"type": "user_creation", "points": 1, "status": "active"}]}]
+        """.formatted(tenCards, onboarded)).body().path("created").get(0);
+    assertThat(system.path("triggers").get(0).path("achievementId").asText()).isEqualTo(tenCards);
+    // TRIG-15: the application shape names the achievement
+    JsonNode appTrigger = server.app("GET", "/points/medals", null).body().path("triggers").get(0);
+    assertThat(appTrigger.path("achievementName").asText()).isEqualTo("Ten cards");
+    // through an event: user creation first, then the achievement the event completed (PTS-5)
+    var ev = event("{\"id\":\"medalist\"}", "12");
+    assertThat(ev.body().path("achievements").get(0).path("key").asText()).isEqualTo("ten-cards");
+    JsonNode medals = ev.body().path("points").path("medals");
+    assertThat(medals.path("awards")).extracting(a -> a.path("trigger").path("type").asText())
+        .containsExactly("user_creation", "achievement");
+    assertThat(medals.path("total").asInt()).isEqualTo(31);
+    // through an API completion that also creates the user (USER-3, USER-4)
+    var done = server.app("POST", "/achievements/onboarded/complete", "{\"user\":{\"id\":\"newcomer\"}}");
+    assertThat(done.status()).isEqualTo(201);
+    JsonNode viaApi = done.body().path("points").path("medals");
+    assertThat(viaApi.path("added").asInt()).isEqualTo(8);
+    assertThat(viaApi.path("awards").get(1).path("trigger").path("achievementName").asText()).isEqualTo("Onboarded");
+    // a repeated completion awards nothing
+    var again = server.app("POST", "/achievements/onboarded/complete", "{\"user\":{\"id\":\"newcomer\"}}");
+    assertThat(again.body().path("points")).isEmpty();
+    assertThat(server.app("GET", "/users/newcomer/points/medals", null).body().path("total").asInt()).isEqualTo(8);
+    // CFG-2: an achievement a points trigger targets is not deleted
+    assertThat(server.admin("DELETE", "/achievements?ids=" + onboarded, null).body().path("issues").get(0).path("message").asText())
+        .isEqualTo("Achievement is in use by points trigger " + system.path("triggers").get(1).path("id").asText());
+    deleteSystem("medals");
+  }
 }

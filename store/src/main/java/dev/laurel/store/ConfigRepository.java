@@ -199,9 +199,14 @@ public final class ConfigRepository {
         Instant.ofEpochMilli(rs.getLong("updated")));
   }
 
-  /** The configuration snapshot of a scope: active metrics and attributes in creation order. */
+  /** The configuration snapshot of a scope: metrics, attributes and achievements in creation order. */
   public ScopeConfig scopeConfig(Scope scope, double controlRatio) {
-    return db.read(c -> new ScopeConfig(metrics(c, scope), attributes(c, scope), controlRatio));
+    return db.read(
+        c -> {
+          List<AttributeDef> attributes = attributes(c, scope);
+          return new ScopeConfig(metrics(c, scope), attributes, controlRatio)
+              .withAchievements(AchievementRepository.catalog(c, scope, attributes));
+        });
   }
 
   private static List<Metric> metrics(Connection c, Scope scope) throws SQLException {

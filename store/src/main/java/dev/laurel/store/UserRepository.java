@@ -56,7 +56,12 @@ public final class UserRepository {
         }
       }
     }
-    return new UserState(profile, prefs[0], totals, PointsRepository.loadState(c, dialect, scope, userId));
+    return new UserState(
+        profile,
+        prefs[0],
+        totals,
+        AchievementRepository.progress(c, dialect, scope, userId),
+        PointsRepository.loadState(c, dialect, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */

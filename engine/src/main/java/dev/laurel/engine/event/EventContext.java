@@ -3,6 +3,7 @@ package dev.laurel.engine.event;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.points.Award;
 import dev.laurel.engine.user.UserState;
@@ -30,11 +31,8 @@ public final class EventContext {
   public StoredEvent event;
   /** Set by step 4: the streak as the response reports it. */
   public StreakSummary streak;
-  /**
-   * Set by step 5 (achievements): ids of the achievements this event completed, in completion
-   * order. Step 6 fires their achievement points triggers (TRIG-9).
-   */
-  public final List<String> completedAchievementIds = new ArrayList<>();
+  /** Set by step 5: achievements completed by this event, in ACH-18 order (read by TRIG-9). */
+  public final List<CompletedAchievement> achievementsCompleted = new ArrayList<>();
   /** Set by step 1 (points): time-trigger awards settled before the event (TRIG-10, not reported). */
   public final List<Award> settledAwards = new ArrayList<>();
   /** Set by steps 2 and 6 (points): this request's awards in order (PTS-5, PTS-9). */

@@ -5,6 +5,7 @@ import dev.laurel.engine.Ids;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.AchievementStep;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.points.PointsOutcome;
 import dev.laurel.engine.points.PointsSteps;
@@ -33,6 +34,7 @@ public final class EventPipeline {
           PointsSteps::userCreation, // step 2: USER-4 item 3 (TRIG-12)
           EventPipeline::record,
           EventPipeline::streak,
+          new AchievementStep(),
           PointsSteps::awards); // step 6 (TRIG-5, TRIG-8, TRIG-9)
 
   /**
@@ -84,6 +86,7 @@ public final class EventPipeline {
         ctx.event,
         ctx.state.total(metric.id()),
         ctx.streak,
+        ctx.achievementsCompleted,
         new PointsOutcome(ctx.settledAwards, ctx.pointsAwards, config.points()));
   }
 

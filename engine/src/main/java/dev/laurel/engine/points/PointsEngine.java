@@ -35,11 +35,31 @@ public final class PointsEngine {
     return new Result(ledger.state(), ledger.awards());
   }
 
-  /** TRIG-9: achievement triggers for achievements completed outside an event (ACH-11). */
-  public static Result achievementsCompleted(
-      PointsConfig config, UserProfile user, PointsState state, List<String> achievementIds, Instant now, Ids ids) {
-    Ledger ledger = new Ledger(user, state, ids);
+  /**
+   * ACH-11 (and USER-3: the completion may create the user): due time firings are settled first
+   * and not reported; then, as the request's awards, user-creation triggers for a new user (USER-4)
+   * and achievement triggers for every achievement completed, in completion order (TRIG-9, PTS-5).
+   */
+  public static Completion achievementsCompleted(
+      PointsConfig config,
+      UserProfile user,
+      PointsState state,
+      boolean userCreated,
+      List<String> achievementIds,
+      Instant now,
+      Ids ids) {
+    Ledger settled = new Ledger(user, state, ids);
+    if (!userCreated) {
+      TimeTriggers.settle(config, settled, now);
+    }
+    Ledger ledger = new Ledger(user, settled.state(), ids);
+    if (userCreated) {
+      EventTriggers.userCreated(config, ledger, now);
+    }
     EventTriggers.achievementsCompleted(config, ledger, achievementIds, now);
-    return new Result(ledger.state(), ledger.awards());
+    return new Completion(ledger.state(), new PointsOutcome(settled.awards(), ledger.awards(), config));
   }
+
+  /** The new points state of a completion request and its awards. */
+  public record Completion(PointsState state, PointsOutcome outcome) {}
 }

@@ -49,7 +49,8 @@ public final class PointsSteps {
     if (ctx.streak != null && ctx.streak.extended()) {
       EventTriggers.streakExtended(config, ledger, ctx.streak.length(), ctx.now);
     }
-    EventTriggers.achievementsCompleted(config, ledger, ctx.completedAchievementIds, ctx.now);
+    EventTriggers.achievementsCompleted(
+        config, ledger, ctx.achievementsCompleted.stream().map(c -> c.achievement().id()).toList(), ctx.now);
     ctx.pointsAwards.addAll(ledger.awards());
     ctx.state = ctx.state.withPoints(ledger.state());
   }

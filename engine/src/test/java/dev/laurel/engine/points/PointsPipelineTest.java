@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.Achievement;
+import dev.laurel.engine.achievement.AchievementStatus;
+import dev.laurel.engine.achievement.AchievementTrigger;
+import dev.laurel.engine.achievement.CompletedAchievement;
+import dev.laurel.engine.achievement.Completion;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventContext;
 import dev.laurel.engine.event.EventOutcome;
@@ -94,7 +99,7 @@ class PointsPipelineTest {
     ScopeConfig config =
         config(List.of(new SystemConfig(Fixtures.system("xp", null), List.of(first, second), List.of(), List.of())));
     EventContext ctx = context(config, new UserState(Fixtures.user("u1"), Preferences.NONE, Map.of()));
-    ctx.completedAchievementIds.addAll(List.of("ach-2", "ach-1"));
+    ctx.achievementsCompleted.addAll(List.of(completed("ach-2"), completed("ach-1")));
     PointsSteps.awards(ctx);
     assertThat(ctx.pointsAwards).extracting(Award::triggerId).containsExactly("t-a2", "t-a1");
   }
@@ -113,6 +118,12 @@ class PointsPipelineTest {
     assertThat(pipeline.replay(config(List.of()), CARDS, new UserState(Fixtures.user("u1"), Preferences.NONE, Map.of()), null)
             .points().awarded())
         .isEmpty();
+  }
+
+  private static CompletedAchievement completed(String id) {
+    Achievement a = new Achievement(id, id, id, null, null, AchievementTrigger.API, AchievementStatus.ACTIVE, null, null,
+        List.of(), null, List.of(), List.of(), "0");
+    return new CompletedAchievement(a, new Completion("c-" + id, id, T0));
   }
 
   private EventContext context(ScopeConfig config, UserState state) {

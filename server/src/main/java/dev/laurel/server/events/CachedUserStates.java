@@ -35,6 +35,7 @@ public final class CachedUserStates implements UserStates {
     volatile UserState state;
     final AtomicInteger pending = new AtomicInteger();
     final Map<String, Staged> keys = new ConcurrentHashMap<>();
+    volatile CompletableFuture<Void> last;
 
     Entry(long generation, UserState state) {
       this.generation = generation;
@@ -93,6 +94,7 @@ public final class CachedUserStates implements UserStates {
     Entry staged = entry;
     staged.pending.incrementAndGet();
     CompletableFuture<Void> done = committer.submit(read.generation(), writes);
+    staged.last = done;
     Staged result = new Staged(keyed, done);
     String idemKey = keyed == null || keyed.idempotencyKey() == null ? null : keyed.metricId() + "\u0000" + keyed.idempotencyKey();
     if (idemKey != null) {
@@ -108,6 +110,15 @@ public final class CachedUserStates implements UserStates {
       evictIdle();
     }
     return result;
+  }
+
+  @Override
+  public void awaitWrites(Scope scope, String userId) {
+    Entry entry = entries.get(new Key(scope, userId));
+    CompletableFuture<Void> last = entry == null ? null : entry.last;
+    if (last != null) {
+      last.handle((ok, failure) -> null).join();
+    }
   }
 
   /** Drops cached states with no write in flight until the cache is back under its capacity. */

@@ -2,9 +2,12 @@ package dev.laurel.server.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.engine.Rejection;
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.StreakSummary;
+import dev.laurel.server.achievement.AchievementJson;
 import dev.laurel.server.http.Body;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
@@ -32,9 +35,10 @@ public final class EventRoutes {
     JsonNode body = Body.object(Body.json(ctx, Body.LIMIT), "Request body");
     EventCommand command = command(body, ctx.pathParam("key"), idempotencyKey(ctx.header("Idempotency-Key")));
     Requests.checkSubject(ctx, command.userId());
-    EventService.Result result = events.record(Requests.scope(ctx), command);
+    Scope scope = Requests.scope(ctx);
+    EventService.Result result = events.record(scope, command);
     ctx.status(result.replayed() ? 202 : 201);
-    ctx.json(response(result.outcome(), command.idempotencyKey(), result.replayed()));
+    ctx.json(response(result.outcome(), command.idempotencyKey(), result.replayed(), events.config(scope)));
   }
 
   /** IDEM-1: an empty or whitespace-only header is absent. */
@@ -59,13 +63,14 @@ public final class EventRoutes {
   }
 
   /** EVENT-5 / IDEM-4 / IDEM-5. */
-  public static Wire.Obj response(EventOutcome outcome, String idempotencyKey, boolean replayed) {
+  public static Wire.Obj response(
+      EventOutcome outcome, String idempotencyKey, boolean replayed, ScopeConfig config) {
     Wire.Obj out =
         Wire.obj()
             .with("eventId", outcome.event().id())
             .with("metricId", outcome.event().metricId())
             .with("total", Wire.number(outcome.total()))
-            .with("achievements", List.of())
+            .with("achievements", AchievementJson.completed(outcome.achievements(), config))
             .with("currentStreak", streak(outcome.streak(), !replayed && outcome.streak().extended()))
             .with("points", replayed ? Map.of() : PointsJson.eventPoints(outcome.points()))
             .with("leaderboards", Map.of());

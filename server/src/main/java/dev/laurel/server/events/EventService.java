@@ -3,11 +3,13 @@ package dev.laurel.server.events;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.achievement.AchievementProgressStore;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
@@ -31,6 +33,7 @@ public final class EventService {
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
+  private final AchievementProgressStore achievements;
   private final List<OutcomeWriter> writers = new CopyOnWriteArrayList<>();
 
   /** What a feature stores of an event's outcome, inside the event's transaction (EVENT-4 step 8). */
@@ -50,13 +53,20 @@ public final class EventService {
       UserLanes lanes,
       UserStates states,
       InstantSource clock,
-      Ids ids) {
+      Ids ids,
+      AchievementProgressStore achievements) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
     this.ids = ids;
+    this.achievements = achievements;
+  }
+
+  /** The configuration snapshot responses are rendered with. */
+  public ScopeConfig config(Scope scope) {
+    return scopes.config(scope);
   }
 
   /** The outcome of one event, and whether it was an idempotent replay (IDEM-4). */
@@ -83,6 +93,9 @@ public final class EventService {
             command.userId(),
             () -> states.session(scope, command.userId(), session -> prepare(session, scope, snapshot, command, alongside)));
     prepared.await();
+    if (!prepared.result().replayed()) {
+      achievements.committed(scope, !prepared.result().outcome().achievements().isEmpty());
+    }
     return prepared.result();
   }
 
@@ -113,7 +126,8 @@ public final class EventService {
             new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
       }
     }
-    EventOutcome outcome = pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+    UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
+    EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
     UserStates.Staged staged =
         session.stage(
             read,
@@ -141,6 +155,13 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
+    achievements.save(
+        tx,
+        scope,
+        after.profile().id(),
+        before == null ? AchievementProgress.NONE : before.achievements(),
+        after.achievements(),
+        false);
     for (OutcomeWriter writer : writers) {
       writer.write(tx, scope, before, outcome);
     }

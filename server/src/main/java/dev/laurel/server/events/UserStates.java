@@ -50,4 +50,11 @@ public interface UserStates {
    * event whose idempotency key becomes visible to later requests at once (or null).
    */
   Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes);
+
+  /**
+   * Waits until every write staged for this user so far has finished (committed or failed), so the
+   * user's rows in the store are current for a rare read of the user's history in the lane (ACH-6
+   * filtered totals). Implementations that commit each session before the next need not wait.
+   */
+  default void awaitWrites(Scope scope, String userId) {}
 }

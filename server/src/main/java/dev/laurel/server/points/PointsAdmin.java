@@ -45,17 +45,16 @@ public final class PointsAdmin {
       PointsConfigRepository repository,
       Scopes scopes,
       UserRepository users,
-      InstantSource clock,
-      AchievementCatalog achievements) {
+      InstantSource clock) {
     this.db = db;
     this.repository = repository;
     this.scopes = scopes;
     this.clock = clock;
-    this.items = new SystemItems(db, repository, scopes, users, clock, achievements);
-    this.fileSection = new PointsFileSection(db, repository, scopes, users, clock, achievements, items);
+    this.items = new SystemItems(db, repository, scopes, users, clock);
+    this.fileSection = new PointsFileSection(db, repository, scopes, users, clock, items);
     this.parts =
         List.of(
-            new TriggerAdmin(db, repository, scopes, clock, achievements),
+            new TriggerAdmin(db, repository, scopes, clock),
             new LevelAdmin(db, repository, scopes, clock),
             new BoostAdmin(db, repository, scopes, clock, users));
   }

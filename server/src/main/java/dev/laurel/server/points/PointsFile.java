@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.laurel.engine.Rejection;
-import dev.laurel.engine.Scope;
+import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
@@ -182,7 +182,7 @@ public final class PointsFile {
   }
 
   /** The admin item of a trigger, with every field explicit (absent = default, TRIG-2). */
-  static ObjectNode trigger(JsonNode t, Scope scope, ScopeConfig config, AchievementCatalog achievements) {
+  static ObjectNode trigger(JsonNode t, ScopeConfig config) {
     ObjectNode out = JSON.objectNode();
     out.set("type", t.get("type"));
     out.set("points", t.get("points"));
@@ -200,11 +200,11 @@ public final class PointsFile {
       out.set("eventAttributes", filters(t.get("eventAttributes"), config, AttributeType.EVENT));
     }
     if (t.has("achievement")) {
-      String id = achievements.idOfKey(scope, t.get("achievement").asText());
-      if (id == null) {
+      Achievement achievement = config.achievements().byKey(t.get("achievement").asText());
+      if (achievement == null) {
         throw Rejection.invalid("unknown achievement " + t.get("achievement").asText());
       }
-      out.put("achievementId", id);
+      out.put("achievementId", achievement.id());
     }
     for (String field : List.of("metricThreshold", "streakLength", "timeUnit", "timeInterval")) {
       if (t.has(field)) {

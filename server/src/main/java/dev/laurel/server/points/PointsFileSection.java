@@ -37,7 +37,6 @@ final class PointsFileSection implements ConfigApplier.Section {
   private final Scopes scopes;
   private final UserRepository users;
   private final InstantSource clock;
-  private final AchievementCatalog achievements;
   private final SystemItems systems;
 
   PointsFileSection(
@@ -46,14 +45,12 @@ final class PointsFileSection implements ConfigApplier.Section {
       Scopes scopes,
       UserRepository users,
       InstantSource clock,
-      AchievementCatalog achievements,
       SystemItems systems) {
     this.db = db;
     this.repository = repository;
     this.scopes = scopes;
     this.users = users;
     this.clock = clock;
-    this.achievements = achievements;
     this.systems = systems;
   }
 
@@ -87,7 +84,7 @@ final class PointsFileSection implements ConfigApplier.Section {
     ObjectNode admin = PointsFile.system(item);
     admin.set("levels", array(item, "levels", l -> PointsFile.level(l)));
     admin.set("boosts", array(item, "boosts", b -> PointsFile.boost(b, config)));
-    admin.set("triggers", array(item, "triggers", t -> PointsFile.trigger(t, scope, config, achievements)));
+    admin.set("triggers", array(item, "triggers", t -> PointsFile.trigger(t, config)));
     systems.create(scope, admin, UUID.randomUUID().toString());
     return 1;
   }
@@ -175,8 +172,8 @@ final class PointsFileSection implements ConfigApplier.Section {
       JsonNode fileTrigger = fileTriggers.get(i);
       SystemConfig system = system(scope, item);
       ScopeConfig config = scopes.config(scope);
-      TriggerItems parser = new TriggerItems(scope, config, achievements);
-      ObjectNode admin = at("triggers", i, () -> PointsFile.trigger(fileTrigger, scope, config, achievements));
+      TriggerItems parser = new TriggerItems(config);
+      ObjectNode admin = at("triggers", i, () -> PointsFile.trigger(fileTrigger, config));
       Trigger probe = at("triggers", i, () -> parser.create(admin, system.id(), "probe", clock.instant()));
       Trigger existing =
           system.triggers().stream()

@@ -112,6 +112,28 @@ public final class PointsService {
     return next.withPoints(result.state());
   }
 
+  /**
+   * ACH-11: the points part of an API completion — user-creation awards for a user the request
+   * created and achievement-trigger awards for every completion (TRIG-9); returns {@code next}
+   * with the new points state and the outcome to report, adding the writes to {@code writes}.
+   */
+  public PointsEngine.Completion onAchievementCompletion(
+      Scope scope, UserState before, UserState next, List<String> achievementIds, Instant now, List<Sql.TxWork<?>> writes) {
+    PointsConfig config = scopes.config(scope).points();
+    PointsState state = next.points();
+    PointsEngine.Completion completion =
+        PointsEngine.achievementsCompleted(config, next.profile(), state, before == null, achievementIds, now, ids);
+    if (!completion.outcome().all().isEmpty() || !completion.state().equals(state)) {
+      String userId = next.profile().id();
+      writes.add(tx -> {
+        points.saveState(tx, scope, userId, state, completion.state());
+        awards.insertAwards(tx, scope, completion.outcome().all());
+        return null;
+      });
+    }
+    return completion;
+  }
+
   /** {@link dev.laurel.server.events.EventService.OutcomeWriter}: an event's points effects. */
   public void writeEvent(Tx tx, Scope scope, UserState before, EventOutcome outcome) throws SQLException {
     PointsState old = before == null ? PointsState.EMPTY : before.points();

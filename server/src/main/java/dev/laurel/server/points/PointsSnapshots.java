@@ -2,6 +2,7 @@ package dev.laurel.server.points;
 
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.points.TriggerRule;
@@ -14,11 +15,8 @@ import dev.laurel.store.PointsConfigLoader;
  */
 public final class PointsSnapshots implements Scopes.Extension {
   private final PointsConfigLoader loader;
-  private final AchievementCatalog achievements;
-
-  public PointsSnapshots(PointsConfigLoader loader, AchievementCatalog achievements) {
+  public PointsSnapshots(PointsConfigLoader loader) {
     this.loader = loader;
-    this.achievements = achievements;
   }
 
   @Override
@@ -45,7 +43,8 @@ public final class PointsSnapshots implements Scopes.Extension {
 
               @Override
               public String achievementName(String achievementId) {
-                return achievements.name(scope, achievementId);
+                Achievement a = base.achievements().byId(achievementId);
+                return a == null ? null : a.name();
               }
             }));
   }
@@ -58,6 +57,20 @@ public final class PointsSnapshots implements Scopes.Extension {
             && t.rule() instanceof TriggerRule.Metric m
             && m.metricId().equals(metricId)) {
           return "Metric is in use by points trigger " + t.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** CFG-2: an achievement targeted by a live points trigger is not deleted. */
+  public static String achievementInUse(ScopeConfig config, String achievementId) {
+    for (var system : config.points().systems()) {
+      for (var t : system.triggers()) {
+        if (t.status() != dev.laurel.engine.points.TriggerStatus.ARCHIVED
+            && t.rule() instanceof TriggerRule.Achievement a
+            && a.achievementId().equals(achievementId)) {
+          return "Achievement is in use by points trigger " + t.id();
         }
       }
     }

@@ -40,21 +40,18 @@ public final class SystemItems {
   private final Scopes scopes;
   private final UserRepository users;
   private final InstantSource clock;
-  private final AchievementCatalog achievements;
 
   SystemItems(
       Database db,
       PointsConfigRepository repository,
       Scopes scopes,
       UserRepository users,
-      InstantSource clock,
-      AchievementCatalog achievements) {
+      InstantSource clock) {
     this.db = db;
     this.repository = repository;
     this.scopes = scopes;
     this.users = users;
     this.clock = clock;
-    this.achievements = achievements;
   }
 
   /**
@@ -87,7 +84,7 @@ public final class SystemItems {
       boosts.add(at("boosts", boosts.size(),
           () -> BoostItems.create(boost, id, uuid(), now, config, u -> users.profile(scope, u) != null)));
     }
-    TriggerItems triggerItems = new TriggerItems(scope, config, achievements);
+    TriggerItems triggerItems = new TriggerItems(config);
     List<Trigger> triggers = new ArrayList<>();
     for (JsonNode trigger : nested(item, "triggers")) {
       triggers.add(at("triggers", triggers.size(), () -> triggerItems.create(trigger, id, uuid(), now)));

@@ -18,11 +18,8 @@ import java.util.UUID;
 
 /** {@code /points/{systemId}/triggers} (TRIG-16..TRIG-19). Archived triggers are not listed. */
 final class TriggerAdmin extends SystemPartAdmin<Trigger> {
-  private final AchievementCatalog achievements;
-
-  TriggerAdmin(Database db, PointsConfigRepository repository, Scopes scopes, InstantSource clock, AchievementCatalog achievements) {
+  TriggerAdmin(Database db, PointsConfigRepository repository, Scopes scopes, InstantSource clock) {
     super(db, repository, scopes, clock);
-    this.achievements = achievements;
   }
 
   @Override
@@ -57,13 +54,13 @@ final class TriggerAdmin extends SystemPartAdmin<Trigger> {
 
   @Override
   Trigger create(Scope scope, ScopeConfig config, SystemConfig system, JsonNode item) {
-    return new TriggerItems(scope, config, achievements)
+    return new TriggerItems(config)
         .create(item, system.id(), UUID.randomUUID().toString(), clock.instant());
   }
 
   @Override
   Trigger update(Scope scope, ScopeConfig config, SystemConfig system, JsonNode item, Trigger current) {
-    return new TriggerItems(scope, config, achievements).update(item, current, clock.instant());
+    return new TriggerItems(config).update(item, current, clock.instant());
   }
 
   @Override

@@ -4,7 +4,7 @@ import static dev.laurel.server.points.Fields.issue;
 import static dev.laurel.server.points.Fields.present;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.laurel.engine.Scope;
+import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
@@ -37,14 +37,10 @@ final class TriggerItems {
   private static final Set<String> METRIC_FIELDS = Set.of("metricId", "metricThreshold", "eventAttributes");
   private static final String TYPES = "type must be one of metric, achievement, streak, time, user_creation";
 
-  private final Scope scope;
   private final ScopeConfig config;
-  private final AchievementCatalog achievements;
 
-  TriggerItems(Scope scope, ScopeConfig config, AchievementCatalog achievements) {
-    this.scope = scope;
+  TriggerItems(ScopeConfig config) {
     this.config = config;
-    this.achievements = achievements;
   }
 
   /** TRIG-16: a new trigger, {@code inactive} unless the item says {@code active} (TRIG-2). */
@@ -146,11 +142,11 @@ final class TriggerItems {
       case ACHIEVEMENT -> {
         TriggerRule.Achievement was = (TriggerRule.Achievement) current;
         String achievementId = present(item, "achievementId") ? Fields.string(item, "achievementId") : was.achievementId();
-        String name = achievements.name(scope, achievementId);
-        if (name == null) {
+        Achievement achievement = achievementId == null ? null : config.achievements().byId(achievementId);
+        if (achievement == null) {
           throw issue("Achievement not found by ID");
         }
-        yield new TriggerRule.Achievement(achievementId, name);
+        yield new TriggerRule.Achievement(achievement.id(), achievement.name());
       }
       case STREAK -> {
         TriggerRule.Streak was = (TriggerRule.Streak) current;
