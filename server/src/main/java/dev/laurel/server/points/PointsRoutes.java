@@ -11,10 +11,10 @@ import dev.laurel.engine.points.PointsHistogram;
 import dev.laurel.engine.points.SystemConfig;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.http.AttributeQuery;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Query;
 import dev.laurel.server.http.Requests;
-import dev.laurel.server.http.UserAttributeQuery;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.EventSummary;
@@ -131,10 +131,10 @@ public final class PointsRoutes {
   /** PTS-12: eleven ranges over every user of the scope (optionally filtered, ATTR-10). */
   private void summary(Context ctx) {
     SystemConfig system = system(ctx);
-    Map<String, String> filter = UserAttributeQuery.parse(ctx, "userAttributes", scopes.config(Requests.scope(ctx)));
+    Map<String, String> filter = AttributeQuery.userAttributes(ctx, "userAttributes", scopes.config(Requests.scope(ctx)));
     long[] totals =
         totals(ctx, system).stream()
-            .filter(t -> UserAttributeQuery.matches(filter, t.attributes()))
+            .filter(t -> filter == null || t.attributes().entrySet().containsAll(filter.entrySet()))
             .mapToLong(PointsRepository.UserTotal::total)
             .toArray();
     List<Object> out = new ArrayList<>();
