@@ -4,6 +4,7 @@ import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.PointsConfig;
 import dev.laurel.engine.streak.StreakConfig;
 import dev.laurel.engine.streak.StreakEngine;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ public final class ScopeConfig {
   private final List<AttributeDef> attributes;
   private final double controlRatio;
   private final StreakEngine streaks;
+  private final PointsConfig points;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
@@ -26,7 +28,18 @@ public final class ScopeConfig {
   private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
-    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, new StreakEngine(StreakConfig.DISABLED));
+    this(metrics, attributes, controlRatio, PointsConfig.EMPTY);
+  }
+
+  public ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, PointsConfig points) {
+    this(
+        metrics,
+        attributes,
+        controlRatio,
+        AchievementCatalog.EMPTY,
+        new StreakEngine(StreakConfig.DISABLED),
+        points);
   }
 
   private ScopeConfig(
@@ -34,12 +47,14 @@ public final class ScopeConfig {
       List<AttributeDef> attributes,
       double controlRatio,
       AchievementCatalog achievements,
-      StreakEngine streaks) {
+      StreakEngine streaks,
+      PointsConfig points) {
     this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
     this.streaks = streaks;
+    this.points = points;
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -84,7 +99,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, points);
   }
 
   /** The scope's achievements (ACH-1), any status, in creation order. */
@@ -93,7 +108,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
-    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks);
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, points);
   }
 
   /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
@@ -112,6 +127,15 @@ public final class ScopeConfig {
    * @throws IllegalArgumentException if {@code streak} has problems
    */
   public ScopeConfig withStreak(StreakConfig streak) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak));
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), points);
+  }
+
+  /** Points systems with their triggers, levels and boosts (§17). */
+  public PointsConfig points() {
+    return points;
+  }
+
+  public ScopeConfig withPoints(PointsConfig newPoints) {
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newPoints);
   }
 }

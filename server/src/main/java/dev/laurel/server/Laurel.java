@@ -27,6 +27,11 @@ import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.points.PointsAdmin;
+import dev.laurel.server.points.PointsRoutes;
+import dev.laurel.server.points.PointsService;
+import dev.laurel.server.points.PointsSnapshots;
+import dev.laurel.server.points.PointsSweeper;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakAdmin;
 import dev.laurel.server.streaks.StreakCommands;
@@ -37,12 +42,16 @@ import dev.laurel.server.streaks.StreakSweep;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
 import dev.laurel.store.AchievementRepository;
+import dev.laurel.store.AwardRepository;
 import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.PointsConfigLoader;
+import dev.laurel.store.PointsConfigRepository;
+import dev.laurel.store.PointsRepository;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
@@ -63,6 +72,7 @@ public final class Laurel implements AutoCloseable {
   private final AchievementBackfill backfill;
   private final StreakSweep streakSweep;
   private final Javalin http;
+  private final PointsSweeper pointsSweeper;
 
   private Laurel(
       Database db,
@@ -70,13 +80,15 @@ public final class Laurel implements AutoCloseable {
       BatchWorker batchWorker,
       AchievementBackfill backfill,
       StreakSweep streakSweep,
-      Javalin http) {
+      Javalin http,
+      PointsSweeper pointsSweeper) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
     this.backfill = backfill;
     this.streakSweep = streakSweep;
     this.http = http;
+    this.pointsSweeper = pointsSweeper;
   }
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
@@ -102,26 +114,33 @@ public final class Laurel implements AutoCloseable {
 
     boolean shared = db.dialect() == Dialect.POSTGRESQL;
     Scopes scopes = new Scopes(config, shared, clock);
+    scopes.extend(new PointsSnapshots(new PointsConfigLoader(db)));
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    metricAdmin.addGuard(PointsSnapshots::metricInUse);
+    attributeAdmin.addGuard(PointsSnapshots::attributeInUse);
+    PointsAdmin pointsAdmin =
+        new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock);
     AchievementRepository achievements = new AchievementRepository(db);
     BackfillRepository backfills = new BackfillRepository(db);
     BackfillSignal backfillSignal = new BackfillSignal();
     AchievementAdmin achievementAdmin =
         new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
+    achievementAdmin.addGuard(PointsSnapshots::achievementInUse);
     StreakRepository streaks = new StreakRepository(db);
     StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
       ConfigApplier applier =
           new ConfigApplier(
-              db,
-              config,
-              scopes,
-              metricAdmin,
-              attributeAdmin,
-              streakConfig,
-              clock,
-              new AchievementFile(scopes, achievementAdmin));
+                  db,
+                  config,
+                  scopes,
+                  metricAdmin,
+                  attributeAdmin,
+                  streakConfig,
+                  clock,
+                  new AchievementFile(scopes, achievementAdmin))
+              .with(pointsAdmin.fileSection());
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
 
@@ -154,6 +173,14 @@ public final class Laurel implements AutoCloseable {
     StreakCommands streakCommands =
         new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
     StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
+    PointsRepository points = new PointsRepository(db);
+    AwardRepository awards = new AwardRepository(db);
+    PointsService pointsService =
+        new PointsService(scopes, points, awards, lanes, states, clock, Ids.randomUuids());
+    events.addWriter(pointsService::writeEvent);
+    userService.addHook(pointsService::onUserWrite);
+    achievementService.withPoints(pointsService);
+    PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =
         HttpApi.create(
@@ -171,12 +198,15 @@ public final class Laurel implements AutoCloseable {
               new StreakRoutes(users, streaks, scopes, clock).register(app);
               new StreakAdmin(streakCommands, streaks, scopes).register(app);
               streakConfig.register(app);
+              pointsAdmin.register(app);
+              new PointsRoutes(pointsService, points, awards, users, scopes, clock).register(app);
             });
     batchWorker.start();
     backfill.start();
+    pointsSweeper.start();
     http.start("0.0.0.0", settings.port());
     streakSweep.start();
-    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http);
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper);
   }
 
   public int port() {
@@ -188,10 +218,16 @@ public final class Laurel implements AutoCloseable {
     return streakSweep;
   }
 
+  /** Runs one time-trigger sweep now (TRIG-10); the server also runs it every minute. */
+  public void sweepPoints() {
+    pointsSweeper.runOnce();
+  }
+
   @Override
   public void close() {
     http.stop();
     streakSweep.close();
+    pointsSweeper.close();
     batchWorker.close();
     backfill.close();
     committer.close();

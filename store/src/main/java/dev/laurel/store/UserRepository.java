@@ -61,7 +61,8 @@ public final class UserRepository {
         prefs[0],
         totals,
         AchievementRepository.progress(c, dialect, scope, userId),
-        StreakRepository.state(c, scope, userId));
+        StreakRepository.state(c, scope, userId),
+        PointsRepository.loadState(c, dialect, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */

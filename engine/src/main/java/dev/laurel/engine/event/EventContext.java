@@ -5,6 +5,7 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.Award;
 import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
@@ -41,6 +42,10 @@ public final class EventContext {
   public int streakLengthBefore;
   /** Streak effects of steps 1, 2 and 4 in order, for webhooks (STREAK-23). */
   public final List<StreakEffect> streakEffects = new ArrayList<>();
+  /** Set by step 1 (points): time-trigger awards settled before the event (TRIG-10, not reported). */
+  public final List<Award> settledAwards = new ArrayList<>();
+  /** Set by steps 2 and 6 (points): this request's awards in order (PTS-5, PTS-9). */
+  public final List<Award> pointsAwards = new ArrayList<>();
 
   public EventContext(
       Scope scope,

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Admin metrics (METRIC-1..METRIC-5, METRIC-10): each item applied on its own (ADM-4). */
 public final class MetricAdmin {
@@ -28,12 +29,18 @@ public final class MetricAdmin {
   private final ConfigRepository config;
   private final Scopes scopes;
   private final InstantSource clock;
+  private final List<InUse> guards = new CopyOnWriteArrayList<>();
 
   public MetricAdmin(Database db, ConfigRepository config, Scopes scopes, InstantSource clock) {
     this.db = db;
     this.config = config;
     this.scopes = scopes;
     this.clock = clock;
+  }
+
+  /** METRIC-5 / ATTR-5: refuses to delete a metric that other configuration references. */
+  public void addGuard(InUse guard) {
+    guards.add(guard);
   }
 
   public void register(Javalin app) {
@@ -185,7 +192,16 @@ public final class MetricAdmin {
       return "Metric is in use by achievement " + achievement.key();
     }
     boolean streak = snapshot.streak().metrics().stream().anyMatch(m -> m.metricId().equals(metricId));
-    return streak ? "Metric is in use by streak configuration" : null;
+    if (streak) {
+      return "Metric is in use by streak configuration";
+    }
+    for (InUse guard : guards) {
+      String message = guard.usedBy(snapshot, metricId);
+      if (message != null) {
+        return message;
+      }
+    }
+    return null;
   }
 
   /** The unitType/units problem of a new metric item, or null (METRIC-2). */

@@ -41,6 +41,23 @@ public final class ConfigApplier {
   private final StreakConfigAdmin streak;
   private final InstantSource clock;
   private final AchievementFile achievements;
+  private final List<Section> sections = new ArrayList<>();
+
+  /**
+   * A feature's part of a tenant in the file (points systems, …), applied after attributes and
+   * metrics with the same rules: matched by key, idempotent, problems reported with their path.
+   */
+  @FunctionalInterface
+  public interface Section {
+    /** Applies the tenant's part; returns the number of changes; adds problems prefixed by {@code path}. */
+    int apply(Scope scope, ConfigFile.TenantSpec tenant, boolean prune, String path, List<String> problems);
+  }
+
+  /** Adds a section; returns this applier. */
+  public ConfigApplier with(Section section) {
+    sections.add(section);
+    return this;
+  }
 
   public ConfigApplier(
       Database db,
@@ -84,6 +101,9 @@ public final class ConfigApplier {
         changes += applyMetrics(scope, tenant.metrics(), path, problems);
         changes += applyStreak(scope, tenant.streak(), path, problems);
         changes += achievements.apply(scope, tenant.achievements(), file.prune(), path, problems);
+        for (Section section : sections) {
+          changes += section.apply(scope, tenant, file.prune(), path, problems);
+        }
         if (file.prune()) {
           changes += pruneMetrics(scope, tenant.metrics(), path, problems);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.points.PointsFile;
 import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,10 +39,11 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
       List<JsonNode> attributes,
       List<JsonNode> metrics,
       List<JsonNode> achievements,
-      JsonNode streak) {
+      JsonNode streak,
+      List<JsonNode> points) {
 
     public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
-      this(customerId, name, attributes, metrics, List.of(), null);
+      this(customerId, name, attributes, metrics, List.of(), null, List.of());
     }
   }
 
@@ -49,7 +51,7 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
   private static final Set<String> TENANT_KEYS =
-      Set.of("name", "attributes", "metrics", "achievements", "streak");
+      Set.of("name", "attributes", "metrics", "achievements", "streak", "points");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -130,7 +132,7 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null);
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of());
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -171,6 +173,8 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
     } else {
       streak = null;
     }
+    List<JsonNode> points = p.items(tenant, path, "points", PointsFile.SYSTEM_KEYS);
+    PointsFile.check(points, path + ".points", p::add);
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
         isDefault ? null : customerId,
@@ -178,7 +182,8 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         attributes,
         metrics,
         achievements,
-        streak);
+        streak,
+        points);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

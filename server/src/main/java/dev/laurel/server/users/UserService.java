@@ -14,12 +14,14 @@ import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.Sql;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
@@ -34,6 +36,25 @@ public final class UserService {
   private final UserStates states;
   private final InstantSource clock;
   private final StreakStates streaks;
+  private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
+
+  /**
+   * Work a feature adds to a user write (USER-4 creation effects, settling time-driven state), run
+   * in the user's lane and committed in the same transaction as the user.
+   */
+  @FunctionalInterface
+  public interface WriteHook {
+    /**
+     * Returns {@code next} (the state about to be stored) with the feature's changes, adding the
+     * writes they need to {@code writes}. {@code before} is null for a new user.
+     */
+    UserState onWrite(Scope scope, UserState before, UserState next, Instant now, List<Sql.TxWork<?>> writes);
+  }
+
+  /** Registers a hook; call before serving requests. */
+  public void addHook(WriteHook hook) {
+    hooks.add(hook);
+  }
 
   public UserService(
       Scopes scopes,
@@ -97,10 +118,16 @@ public final class UserService {
                   ? UserRules.create(scope, config, id, patch, now)
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
-          if (state != null && profile.equals(state.profile())) {
+          boolean profileChanged = state == null || !profile.equals(state.profile());
+          // USER-4: control (above), then the initial freezes, then the hooks (user_creation points)
+          UserState next = profileChanged ? UserStreaks.withProfile(config, state, profile, prefs, now) : state;
+          List<Sql.TxWork<?>> extra = new ArrayList<>();
+          for (WriteHook hook : hooks) {
+            next = hook.onWrite(scope, state, next, now, extra);
+          }
+          if (!profileChanged && extra.isEmpty()) {
             return new Change<>(profile, null);
           }
-          UserState next = UserStreaks.withProfile(config, state, profile, prefs, now);
           boolean streakChanged = state == null || next.streak() != state.streak();
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
           return new Change<>(
@@ -109,6 +136,9 @@ public final class UserService {
                 users.saveProfile(tx, scope, profile, prefs);
                 if (streak != null) {
                   streaks.write(tx, scope, streak);
+                }
+                for (Sql.TxWork<?> work : extra) {
+                  work.run(tx);
                 }
                 return null;
               }));
