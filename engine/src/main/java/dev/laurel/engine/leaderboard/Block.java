@@ -1,49 +1,58 @@
 package dev.laurel.engine.leaderboard;
 
 /**
- * A run of consecutive entries in rank order, stored inline in parallel primitive arrays so that a
- * search inside the block touches a few contiguous cache lines. {@code index} is the block's
- * position in its {@link BlockSequence}.
+ * A block is a {@code long[3 * capacity]} holding a run of consecutive entries in rank order as
+ * three sections: values' whole parts, {@code fraction << 30 | handle}, and reached-at instants.
+ * The fraction (below 10^10 < 2^34) and the handle (below 2^30) share one long, so an entry takes
+ * 24 bytes and a search inside the block reads one array.
  */
 final class Block {
-  final long[] whole;
-  final long[] fraction;
-  final long[] reachedAt;
-  final int[] handles;
-  int size;
-  int index;
+  static final int HANDLE_BITS = 30;
+  static final int MAX_HANDLES = 1 << HANDLE_BITS;
+  private static final long HANDLE_MASK = MAX_HANDLES - 1;
 
-  Block(int capacity) {
-    whole = new long[capacity];
-    fraction = new long[capacity];
-    reachedAt = new long[capacity];
-    handles = new int[capacity];
+  private Block() {}
+
+  static long[] allocate(int capacity) {
+    return new long[3 * capacity];
   }
 
-  boolean isFull() {
-    return size == handles.length;
+  static int capacity(long[] block) {
+    return block.length / 3;
   }
 
-  int slotOf(int handle) {
-    for (int slot = 0; ; slot++) {
-      if (handles[slot] == handle) {
-        return slot;
+  static long whole(long[] block, int slot) {
+    return block[slot];
+  }
+
+  static long fraction(long[] block, int slot) {
+    return block[capacity(block) + slot] >>> HANDLE_BITS;
+  }
+
+  static int handle(long[] block, int slot) {
+    return (int) (block[capacity(block) + slot] & HANDLE_MASK);
+  }
+
+  static long reachedAt(long[] block, int slot) {
+    return block[2 * capacity(block) + slot];
+  }
+
+  static int slotOf(long[] block, int handle) {
+    int start = capacity(block);
+    for (int i = start; ; i++) {
+      if ((block[i] & HANDLE_MASK) == handle) {
+        return i - start;
       }
     }
   }
 
-  /** Compares the entry to this block's first entry, as {@link EntryOrder#compare} does. */
-  int compareToFirst(EntryOrder order, long w, long f, long t, int handle) {
-    return order.compare(w, f, t, handle, whole[0], fraction[0], reachedAt[0], handles[0]);
-  }
-
-  /** The number of entries in this block that rank before the given entry. */
-  int countBefore(EntryOrder order, long w, long f, long t, int handle) {
+  /** The number of entries among the first {@code size} that rank before the given entry. */
+  static int countBefore(long[] block, int size, EntryOrder order, long w, long f, long t, int handle) {
     int low = 0;
     int high = size;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (order.compare(whole[mid], fraction[mid], reachedAt[mid], handles[mid], w, f, t, handle) < 0) {
+      if (order.compare(whole(block, mid), fraction(block, mid), reachedAt(block, mid), handle(block, mid), w, f, t, handle) < 0) {
         low = mid + 1;
       } else {
         high = mid;
@@ -52,53 +61,28 @@ final class Block {
     return low;
   }
 
-  void insertAt(int slot, long w, long f, long t, int handle) {
-    shift(slot, slot + 1, size - slot);
-    whole[slot] = w;
-    fraction[slot] = f;
-    reachedAt[slot] = t;
-    handles[slot] = handle;
-    size++;
+  static void set(long[] block, int slot, long w, long f, long t, int handle) {
+    int capacity = capacity(block);
+    block[slot] = w;
+    block[capacity + slot] = f << HANDLE_BITS | handle;
+    block[2 * capacity + slot] = t;
   }
 
-  void removeAt(int slot) {
-    shift(slot + 1, slot, size - slot - 1);
-    size--;
+  static void insertAt(long[] block, int size, int slot, long w, long f, long t, int handle) {
+    copy(block, slot, block, slot + 1, size - slot);
+    set(block, slot, w, f, t, handle);
   }
 
-  void append(long w, long f, long t, int handle) {
-    whole[size] = w;
-    fraction[size] = f;
-    reachedAt[size] = t;
-    handles[size] = handle;
-    size++;
+  static void removeAt(long[] block, int size, int slot) {
+    copy(block, slot + 1, block, slot, size - slot - 1);
   }
 
-  /** Moves this block's entries from {@code from} on to the front of {@code next}. */
-  void moveTailTo(Block next, int from) {
-    int count = size - from;
-    next.shift(0, count, next.size);
-    copy(this, from, next, 0, count);
-    next.size += count;
-    size = from;
-  }
-
-  /** Moves this block's first {@code count} entries to the end of {@code previous}. */
-  void moveHeadTo(Block previous, int count) {
-    copy(this, 0, previous, previous.size, count);
-    previous.size += count;
-    shift(count, 0, size - count);
-    size -= count;
-  }
-
-  private void shift(int from, int to, int count) {
-    copy(this, from, this, to, count);
-  }
-
-  private static void copy(Block source, int from, Block target, int to, int count) {
-    System.arraycopy(source.whole, from, target.whole, to, count);
-    System.arraycopy(source.fraction, from, target.fraction, to, count);
-    System.arraycopy(source.reachedAt, from, target.reachedAt, to, count);
-    System.arraycopy(source.handles, from, target.handles, to, count);
+  /** Copies {@code count} entries; source and target may be the same block. */
+  static void copy(long[] source, int from, long[] target, int to, int count) {
+    int sourceCapacity = capacity(source);
+    int targetCapacity = capacity(target);
+    for (int section = 0; section < 3; section++) {
+      System.arraycopy(source, section * sourceCapacity + from, target, section * targetCapacity + to, count);
+    }
   }
 }

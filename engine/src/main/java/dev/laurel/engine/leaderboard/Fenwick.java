@@ -2,20 +2,20 @@ package dev.laurel.engine.leaderboard;
 
 import java.util.Arrays;
 
-/** A Fenwick (binary indexed) tree over the sizes of the blocks of a {@link BlockSequence}. */
+/** A Fenwick (binary indexed) tree over the sizes of the blocks of a {@link BlockSequence}, in order. */
 final class Fenwick {
   private int[] tree = new int[1];
   private int length;
 
-  /** O(blockCount). */
-  void rebuild(Block[] blocks, int blockCount) {
+  /** O(blockCount); {@code idAt[place]} is the id of the block at that place. */
+  void rebuild(int[] idAt, BlockStore store, int blockCount) {
     if (tree.length <= blockCount) {
       tree = new int[Math.max(blockCount + 1, tree.length * 2)];
     }
     length = blockCount;
     Arrays.fill(tree, 0, blockCount + 1, 0);
     for (int i = 1; i <= blockCount; i++) {
-      tree[i] += blocks[i - 1].size;
+      tree[i] += store.size(idAt[i - 1]);
       int parent = i + (i & -i);
       if (parent <= blockCount) {
         tree[parent] += tree[i];

@@ -5,23 +5,26 @@ import java.util.Arrays;
 
 /**
  * User ids stored once, as length-prefixed UTF-8 in one byte array, addressed by an int handle.
- * {@code offsets[handle]} is the start of the id's varint length, or, for a released handle, the
- * next free handle encoded as {@code -2 - next}. Released bytes stay as garbage until they make up
- * half of the arena, then the live ids are copied into a fresh arena (amortised O(1) per release).
+ * Each handle has two ints side by side in {@code slots}, so that one cache miss yields both: the
+ * start of its id (or, for a released handle, the next free handle encoded as {@code -2 - next})
+ * and the id of the block holding its entry ({@link #NO_BLOCK} if none), which {@link
+ * BlockSequence} maintains. Released bytes stay as garbage until they make up half of the arena,
+ * then the live ids are copied into a fresh arena (amortised O(1) per release).
  */
 final class IdArena {
+  static final int NO_BLOCK = -1;
   private static final int NO_HANDLE = -1;
 
   private byte[] bytes;
   private int end;
   private int garbage;
-  private int[] offsets;
+  private int[] slots;
   private int handleEnd;
   private int freeHead = NO_HANDLE;
   private int live;
 
   IdArena(int expectedIds, int expectedBytes) {
-    offsets = new int[Math.max(expectedIds, 8)];
+    slots = new int[2 * Math.max(expectedIds, 8)];
     bytes = new byte[Math.max(expectedBytes, 64)];
   }
 
@@ -35,7 +38,15 @@ final class IdArena {
   }
 
   boolean isLive(int handle) {
-    return offsets[handle] >= 0;
+    return slots[2 * handle] >= 0;
+  }
+
+  int blockOf(int handle) {
+    return slots[2 * handle + 1];
+  }
+
+  void setBlockOf(int handle, int block) {
+    slots[2 * handle + 1] = block;
   }
 
   int add(byte[] id, int length) {
@@ -44,7 +55,8 @@ final class IdArena {
       makeRoom(needed);
     }
     int handle = newHandle();
-    offsets[handle] = end;
+    slots[2 * handle] = end;
+    slots[2 * handle + 1] = NO_BLOCK;
     end = writeVarint(length, end);
     System.arraycopy(id, 0, bytes, end, length);
     end += length;
@@ -53,33 +65,33 @@ final class IdArena {
   }
 
   void release(int handle) {
-    int start = offsets[handle];
+    int start = slots[2 * handle];
     garbage += dataEnd(start) - start;
-    offsets[handle] = -2 - freeHead;
+    slots[2 * handle] = -2 - freeHead;
     freeHead = handle;
     live--;
   }
 
   boolean equals(int handle, byte[] id, int length) {
-    int start = dataStart(offsets[handle]);
-    return Arrays.equals(bytes, start, dataEnd(offsets[handle]), id, 0, length);
+    int offset = slots[2 * handle];
+    return Arrays.equals(bytes, dataStart(offset), dataEnd(offset), id, 0, length);
   }
 
   /** Unsigned byte order of the UTF-8 ids, which is Unicode code point order. */
   int compare(int a, int b) {
-    int offsetA = offsets[a];
-    int offsetB = offsets[b];
+    int offsetA = slots[2 * a];
+    int offsetB = slots[2 * b];
     return Arrays.compareUnsigned(
         bytes, dataStart(offsetA), dataEnd(offsetA), bytes, dataStart(offsetB), dataEnd(offsetB));
   }
 
   int hash(int handle) {
-    int offset = offsets[handle];
+    int offset = slots[2 * handle];
     return Utf8.hash(bytes, dataStart(offset), dataEnd(offset));
   }
 
   String decode(int handle) {
-    int offset = offsets[handle];
+    int offset = slots[2 * handle];
     int start = dataStart(offset);
     return new String(bytes, start, dataEnd(offset) - start, StandardCharsets.UTF_8);
   }
@@ -87,21 +99,24 @@ final class IdArena {
   /** Drops spare capacity and garbage, as after a bulk load. */
   void trimToSize() {
     compact(end - garbage);
-    offsets = Arrays.copyOf(offsets, Math.max(handleEnd, 8));
+    slots = Arrays.copyOf(slots, 2 * Math.max(handleEnd, 8));
   }
 
   long footprintBytes() {
-    return bytes.length + 4L * offsets.length;
+    return bytes.length + 4L * slots.length;
   }
 
   private int newHandle() {
     if (freeHead != NO_HANDLE) {
       int handle = freeHead;
-      freeHead = -2 - offsets[handle];
+      freeHead = -2 - slots[2 * handle];
       return handle;
     }
-    if (handleEnd == offsets.length) {
-      offsets = Arrays.copyOf(offsets, offsets.length + (offsets.length >> 1));
+    if (handleEnd == Block.MAX_HANDLES) {
+      throw new IllegalStateException("a rank index holds at most " + Block.MAX_HANDLES + " users");
+    }
+    if (2 * handleEnd == slots.length) {
+      slots = Arrays.copyOf(slots, 2 * (handleEnd + (handleEnd >> 1)));
     }
     return handleEnd++;
   }
@@ -119,11 +134,11 @@ final class IdArena {
     byte[] fresh = new byte[Math.max(capacity, 64)];
     int at = 0;
     for (int handle = 0; handle < handleEnd; handle++) {
-      int offset = offsets[handle];
+      int offset = slots[2 * handle];
       if (offset >= 0) {
         int length = dataEnd(offset) - offset;
         System.arraycopy(bytes, offset, fresh, at, length);
-        offsets[handle] = at;
+        slots[2 * handle] = at;
         at += length;
       }
     }

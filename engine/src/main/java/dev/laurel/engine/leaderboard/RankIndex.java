@@ -6,32 +6,37 @@ import java.util.Optional;
 
 /**
  * The candidates of one leaderboard run and group (LB-10) in rank order, in memory: an
- * order-statistic structure with O(log n) updates and rank queries. Not thread-safe: the caller
- * serialises access.
+ * order-statistic structure for updates, ranks and pages. Not thread-safe: the caller serialises
+ * access.
  *
  * <h2>Layout</h2>
  *
+ * There is no object per entry. Per user:
+ *
  * <ul>
- *   <li>User ids are stored once, as UTF-8 in a byte arena ({@link IdArena}), and named by an int
- *       handle. An open-addressing int hash table maps an id to its handle ({@link UserIds}).
- *   <li>Entries (value, reached-at instant, handle) sit in LB-10 order in blocks of at most {@value
- *       #BLOCK_CAPACITY}, as parallel {@code long}/{@code int} arrays ({@link Block}); a Fenwick tree
- *       over block sizes gives the number of entries before a block, and an array indexed by handle
- *       gives the block holding a user ({@link BlockSequence}).
+ *   <li>its id once, as length-prefixed UTF-8 in a byte arena, named by an int handle ({@link
+ *       IdArena}); an open-addressing table of int handles finds the handle of an id ({@link
+ *       UserIds});
+ *   <li>two ints side by side per handle: where its id starts and which block holds its entry;
+ *   <li>its entry, 24 bytes inline in a block: value's whole part, {@code fraction << 30 | handle},
+ *       reached-at instant ({@link Block}, one {@code long[]} per block of up to {@value
+ *       #BLOCK_CAPACITY} entries).
  * </ul>
  *
- * There is no object per entry: about 28 bytes per entry in blocks (at 50–100% fill), 4 for the
- * block-by-handle array, 4 for the arena offset, 6–13 for the hash table and the id's UTF-8 bytes
- * plus one.
+ * Blocks are kept in order with their first entries in flat arrays and a Fenwick tree over their
+ * sizes ({@link BlockSequence}). About 24 bytes per entry in blocks at 7/8 fill after a bulk load
+ * (at least a quarter full always), 8 per handle, 6.5–13 for the hash table, and the id's UTF-8
+ * bytes plus one: about 85 bytes per entry for 36-character ids.
  *
  * <h2>Costs</h2>
  *
  * With n entries and block capacity B (a constant): {@link #set} and {@link #remove} cost O(log n +
- * B) (binary searches over blocks and inside a block, an O(B) shift, a Fenwick update), plus an
- * amortised O(n / B²) for the occasional split or merge that renumbers the blocks; {@link #rank} is
- * O(log n + B); {@link #range} and {@link #around} add O(k) for k entries. A hash probe is expected
- * O(1) plus the id's length. {@link RankIndexLoader} builds an index from unsorted entries with one
- * O(n log n) sort.
+ * B) (binary searches over the blocks' first entries and inside a block, an O(B) shift, Fenwick
+ * updates), plus an amortised O(n / B²) for the occasional split or merge that renumbers the
+ * blocks; {@link #rank} and {@link #entryOf} are O(log n + B); {@link #range} and {@link #around}
+ * add O(k) for k entries. Looking up an id is expected O(1) plus its length. {@link
+ * RankIndexLoader} builds an index from unsorted entries with one O(n log n) sort. At most 2^30
+ * users per index.
  *
  * <p>Ranks here are among all candidates; the caller applies {@code maxParticipants} (a rank above
  * it is no rank) or uses {@link #threshold}.
@@ -52,7 +57,7 @@ public final class RankIndex {
 
   RankIndex(UserIds ids, int blockCapacity) {
     this.ids = ids;
-    this.entries = new BlockSequence(blockCapacity, new EntryOrder(ids));
+    this.entries = new BlockSequence(blockCapacity, ids);
   }
 
   public static RankIndexLoader loader(int expectedEntries) {
@@ -108,10 +113,7 @@ public final class RankIndex {
     if (handle < 0) {
       return Optional.empty();
     }
-    Block block = entries.blockOf(handle);
-    int slot = block.slotOf(handle);
-    int position = entries.firstPosition(block.index) + slot;
-    return Optional.of(entry(block, slot, position));
+    return Optional.of(page(entries.position(handle), 1).getFirst());
   }
 
   /** The entries at 0-based positions {@code offset … offset + limit - 1}, fewer at the end. */
@@ -120,22 +122,7 @@ public final class RankIndex {
       throw new IllegalArgumentException(
           "offset and limit must be ≥ 0, got offset " + offset + " and limit " + limit);
     }
-    int count = (int) Math.min(limit, Math.max(0L, (long) size() - offset));
-    List<RankEntry> page = new ArrayList<>(count);
-    if (count == 0) {
-      return page;
-    }
-    int blockIndex = entries.blockAt(offset);
-    int slot = offset - entries.firstPosition(blockIndex);
-    Block block = entries.block(blockIndex);
-    for (int position = offset; position < offset + count; position++, slot++) {
-      if (slot == block.size) {
-        block = entries.block(++blockIndex);
-        slot = 0;
-      }
-      page.add(entry(block, slot, position));
-    }
-    return page;
+    return page(offset, (int) Math.min(limit, Math.max(0L, (long) size() - offset)));
   }
 
   /**
@@ -156,7 +143,7 @@ public final class RankIndex {
     if (rank < 1 || rank > size()) {
       return Optional.empty();
     }
-    return Optional.of(range(rank - 1, 1).getFirst().value());
+    return Optional.of(page(rank - 1, 1).getFirst().value());
   }
 
   /**
@@ -186,14 +173,15 @@ public final class RankIndex {
   }
 
   void load(Columns sorted, int count) {
-    entries.load(sorted, count, ids.handleEnd());
+    entries.load(sorted, count);
   }
 
-  private RankEntry entry(Block block, int slot, int position) {
-    return new RankEntry(
-        ids.userId(block.handles[slot]),
-        new RankValue(block.whole[slot], block.fraction[slot]),
-        block.reachedAt[slot],
-        position + 1);
+  private List<RankEntry> page(int from, int count) {
+    List<RankEntry> page = new ArrayList<>(count);
+    if (count > 0) {
+      entries.visit(from, count, (handle, whole, fraction, reachedAt, position) ->
+          page.add(new RankEntry(ids.userId(handle), new RankValue(whole, fraction), reachedAt, position + 1)));
+    }
+    return page;
   }
 }

@@ -37,6 +37,15 @@ final class UserIds {
     return arena.isLive(handle);
   }
 
+  /** The id of the block holding the handle's entry, or {@link IdArena#NO_BLOCK}. */
+  int blockOf(int handle) {
+    return arena.blockOf(handle);
+  }
+
+  void setBlockOf(int handle, int block) {
+    arena.setBlockOf(handle, block);
+  }
+
   /** The handle of {@code userId}, or -1 if it has none. */
   int handleOf(String userId) {
     encode(userId);
