@@ -37,13 +37,24 @@ final class Block {
     return block[2 * capacity(block) + slot];
   }
 
-  static int slotOf(long[] block, int handle) {
-    int start = capacity(block);
-    for (int i = start; ; i++) {
-      if ((block[i] & HANDLE_MASK) == handle) {
-        return i - start;
+  /**
+   * The slot of {@code handle} among the first {@code size} entries, searched outwards from {@code
+   * hint}, where it was last seen: entries drift a few slots as their neighbours come and go.
+   */
+  static int slotOf(long[] block, int size, int handle, int hint) {
+    int handles = capacity(block);
+    int start = Math.min(hint, size - 1);
+    for (int distance = 0; distance < size; distance++) {
+      int above = start - distance;
+      if (above >= 0 && (block[handles + above] & HANDLE_MASK) == handle) {
+        return above;
+      }
+      int below = start + distance;
+      if (below < size && (block[handles + below] & HANDLE_MASK) == handle) {
+        return below;
       }
     }
+    throw new IllegalStateException("handle " + handle + " is not in its block");
   }
 
   /** The number of entries among the first {@code size} that rank before the given entry. */

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * a stable id in a {@link BlockStore} and a place in the order ({@code idAt[place]} is the id).
  * Kept by place, so that the search stays in a few small arrays: the first entry of each block
  * ({@code first*}) and a {@link Fenwick} tree of sizes.
- * Each handle's block id is kept beside its user id ({@link UserIds#blockOf}).
+ * Each handle's location is kept beside its user id ({@link UserIds#location}): its block id and
+ * the slot where it was last placed, a hint that saves scanning the block to find it.
  *
  * <p>Finding a key is a binary search over the blocks' first entries, then inside one block; the
  * position of a handle is the Fenwick prefix of its block plus its slot, found by scanning the
@@ -17,6 +18,8 @@ import java.util.Arrays;
  * O(blockCount), happen at most once per capacity/4 updates of a block.
  */
 final class BlockSequence {
+  private static final int SLOT_BITS = 8;
+
   private final int capacity;
   private final UserIds ids;
   private final EntryOrder order;
@@ -31,8 +34,8 @@ final class BlockSequence {
   private int size;
 
   BlockSequence(int capacity, UserIds ids) {
-    if (capacity < 4) {
-      throw new IllegalArgumentException("block capacity must be at least 4, got " + capacity);
+    if (capacity < 4 || capacity > 1 << SLOT_BITS) {
+      throw new IllegalArgumentException("block capacity must be 4 to 256, got " + capacity);
     }
     this.capacity = capacity;
     this.ids = ids;
@@ -45,12 +48,13 @@ final class BlockSequence {
   }
 
   boolean contains(int handle) {
-    return ids.blockOf(handle) != IdArena.NO_BLOCK;
+    return ids.location(handle) != IdArena.NO_LOCATION;
   }
 
   int position(int handle) {
-    int id = ids.blockOf(handle);
-    return fenwick.countBefore(store.place(id)) + Block.slotOf(store.block(id), handle);
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
+    return fenwick.countBefore(store.place(id)) + slotOf(id, handle, location);
   }
 
   /** Visits the {@code count} entries from 0-based {@code from}; they must exist. */
@@ -94,19 +98,19 @@ final class BlockSequence {
     if (slot == 0) {
       refreshFirst(place);
     }
-    ids.setBlockOf(handle, id);
+    ids.setLocation(handle, location(id, slot));
     fenwick.add(place, 1);
     size++;
   }
 
   void remove(int handle) {
-    int id = ids.blockOf(handle);
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
     int place = store.place(id);
-    long[] block = store.block(id);
-    int slot = Block.slotOf(block, handle);
-    Block.removeAt(block, store.size(id), slot);
+    int slot = slotOf(id, handle, location);
+    Block.removeAt(store.block(id), store.size(id), slot);
     store.resize(id, -1);
-    ids.setBlockOf(handle, IdArena.NO_BLOCK);
+    ids.setLocation(handle, IdArena.NO_LOCATION);
     fenwick.add(place, -1);
     size--;
     int remaining = store.size(id);
@@ -135,7 +139,7 @@ final class BlockSequence {
         int i = start + slot;
         int handle = sorted.handles()[i];
         Block.set(block, slot, sorted.whole()[i], sorted.fraction()[i], sorted.reachedAt()[i], handle);
-        ids.setBlockOf(handle, id);
+        ids.setLocation(handle, location(id, slot));
       }
       store.resize(id, filled);
       store.setPlace(id, blockCount);
@@ -159,6 +163,15 @@ final class BlockSequence {
 
   long footprintBytes() {
     return store.footprintBytes() + 28L * idAt.length + 4L * (blockCount + 1);
+  }
+
+  private static int location(int id, int slot) {
+    return id << SLOT_BITS | slot;
+  }
+
+  private int slotOf(int id, int handle, int location) {
+    int hint = location & ((1 << SLOT_BITS) - 1);
+    return Block.slotOf(store.block(id), store.size(id), handle, hint);
   }
 
   private int placeFor(long whole, long fraction, long reachedAt, int handle) {
@@ -226,7 +239,7 @@ final class BlockSequence {
   private void reassign(int id, int fromSlot, int toSlot) {
     long[] block = store.block(id);
     for (int slot = fromSlot; slot < toSlot; slot++) {
-      ids.setBlockOf(Block.handle(block, slot), id);
+      ids.setLocation(Block.handle(block, slot), location(id, slot));
     }
   }
 
