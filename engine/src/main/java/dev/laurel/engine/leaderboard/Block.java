@@ -72,6 +72,51 @@ final class Block {
     return low;
   }
 
+  /**
+   * As {@link #countBefore}, searching outwards from slot {@code near} by doubling steps, so that
+   * an answer close to {@code near} reads only the cache lines around it.
+   */
+  static int countBeforeNear(long[] block, int size, int near, EntryOrder order, long w, long f, long t, int handle) {
+    int low;
+    int high;
+    if (near < size && before(block, near, order, w, f, t, handle)) {
+      low = near + 1;
+      high = size;
+      for (int step = 1; low + step - 1 < size; step <<= 1) {
+        int probe = low + step - 1;
+        if (!before(block, probe, order, w, f, t, handle)) {
+          high = probe;
+          break;
+        }
+        low = probe + 1;
+      }
+    } else {
+      low = 0;
+      high = near;
+      for (int step = 1; high - step >= 0; step <<= 1) {
+        int probe = high - step;
+        if (before(block, probe, order, w, f, t, handle)) {
+          low = probe + 1;
+          break;
+        }
+        high = probe;
+      }
+    }
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (before(block, mid, order, w, f, t, handle)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static boolean before(long[] block, int slot, EntryOrder order, long w, long f, long t, int handle) {
+    return order.compare(whole(block, slot), fraction(block, slot), reachedAt(block, slot), handle(block, slot), w, f, t, handle) < 0;
+  }
+
   static void set(long[] block, int slot, long w, long f, long t, int handle) {
     int capacity = capacity(block);
     block[slot] = w;
@@ -82,6 +127,16 @@ final class Block {
   static void insertAt(long[] block, int size, int slot, long w, long f, long t, int handle) {
     copy(block, slot, block, slot + 1, size - slot);
     set(block, slot, w, f, t, handle);
+  }
+
+  /** Takes the entry at {@code from} out and puts the given entry at {@code to}, shifting those between. */
+  static void moveTo(long[] block, int from, int to, long w, long f, long t, int handle) {
+    if (to < from) {
+      copy(block, to, block, to + 1, from - to);
+    } else {
+      copy(block, from + 1, block, from, to - from);
+    }
+    set(block, to, w, f, t, handle);
   }
 
   static void removeAt(long[] block, int size, int slot) {

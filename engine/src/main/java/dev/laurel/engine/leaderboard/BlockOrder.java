@@ -43,16 +43,22 @@ final class BlockOrder {
     int high = count - 1;
     while (low < high) {
       int mid = (low + high + 1) >>> 1;
-      int sign = order.compare(
-          whole, fraction, reachedAt, handle,
-          firstWhole[mid], firstFraction[mid], firstReachedAt[mid], firstHandle[mid]);
-      if (sign > 0) {
+      if (compareToFirst(mid, whole, fraction, reachedAt, handle) > 0) {
         low = mid;
       } else {
         high = mid - 1;
       }
     }
     return low;
+  }
+
+  /**
+   * Whether the entry ranks after the first entry of the block at {@code place} (or that block is
+   * the first) and before the first entry of the next block (or there is none).
+   */
+  boolean spans(int place, long whole, long fraction, long reachedAt, int handle) {
+    return (place == 0 || compareToFirst(place, whole, fraction, reachedAt, handle) > 0)
+        && (place == count - 1 || compareToFirst(place + 1, whole, fraction, reachedAt, handle) < 0);
   }
 
   /** The number of entries in the blocks before {@code place}. */
@@ -108,6 +114,12 @@ final class BlockOrder {
 
   long footprintBytes() {
     return 28L * idAt.length + 4L * (count + 1);
+  }
+
+  private int compareToFirst(int place, long whole, long fraction, long reachedAt, int handle) {
+    return order.compare(
+        whole, fraction, reachedAt, handle,
+        firstWhole[place], firstFraction[place], firstReachedAt[place], firstHandle[place]);
   }
 
   private void renumberFrom(int place) {

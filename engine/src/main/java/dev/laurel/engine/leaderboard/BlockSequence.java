@@ -93,6 +93,32 @@ final class BlockSequence {
     size++;
   }
 
+  /**
+   * Moves a present handle to a new key. When the key stays in the same block, only the entries
+   * between the old and the new slot shift and no block count changes.
+   */
+  void move(int handle, long whole, long fraction, long reachedAt) {
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
+    int place = store.place(id);
+    if (!blocks.spans(place, whole, fraction, reachedAt, handle)) {
+      remove(handle);
+      insert(handle, whole, fraction, reachedAt);
+      return;
+    }
+    long[] block = store.block(id);
+    int from = slotOf(id, handle, location);
+    int to = Block.countBeforeNear(block, store.size(id), from, order, whole, fraction, reachedAt, handle);
+    if (to > from) {
+      to--;
+    }
+    Block.moveTo(block, from, to, whole, fraction, reachedAt, handle);
+    ids.setLocation(handle, location(id, to));
+    if (from == 0 || to == 0) {
+      blocks.refreshFirst(place);
+    }
+  }
+
   void remove(int handle) {
     int location = ids.location(handle);
     int id = location >>> SLOT_BITS;

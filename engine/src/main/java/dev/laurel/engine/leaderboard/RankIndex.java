@@ -82,9 +82,10 @@ public final class RankIndex {
     }
     int handle = ids.intern(userId);
     if (entries.contains(handle)) {
-      entries.remove(handle);
+      entries.move(handle, whole, fraction, reachedAtMillis);
+    } else {
+      entries.insert(handle, whole, fraction, reachedAtMillis);
     }
-    entries.insert(handle, whole, fraction, reachedAtMillis);
   }
 
   public void set(String userId, RankValue value, long reachedAtMillis) {
