@@ -58,11 +58,17 @@ public final class BenchSummary {
     latencyRow("update to a random value, median", "updateRandomValue", "ZADD", "zaddRandomValue");
     throughputRow("update to a random value, throughput", "updateRandomValue", "ZADD one by one", "zaddRandomValue");
     row("", "", "ZADD pipelined by 100: " + perSecond(redis("zaddPipelined100.perSecond")), "");
+    row("update to a random value, per second of thread CPU time",
+        perSecond(number("memory.uuid.cpu.updateRandomValue.perCpuSecond")), "", "");
     latencyRow("update +1…100 (short move up), median", "updateIncrement", null, null);
     throughputRow("update +1…100, throughput", "updateIncrement", null, null);
+    row("update +1…100, per second of thread CPU time",
+        perSecond(number("memory.uuid.cpu.updateIncrement.perCpuSecond")), "", "");
     row("update to a random value, ids from a cold 1M-string array, throughput",
         perSecond(jmh.get("updateRandomValueColdIds/thrpt")), "", "");
     latencyRow("rank of a user, median", "rankOfUser", "ZREVRANK", "zrevrank");
+    row("rank of a user, per second of thread CPU time",
+        perSecond(number("memory.uuid.cpu.rankOfUser.perCpuSecond")), "", "");
     latencyRow("top 100, median", "top100", "ZREVRANGE 0 99 WITHSCORES", "zrevrangeTop100");
     latencyRow("100 from a random offset, median", "page100AtRandomOffset", null, null);
     latencyRow("around a user (10 above, 21 entries), median", "aroundUser", "ZREVRANK + ZREVRANGE", "aroundUser");
