@@ -1,0 +1,88 @@
+package dev.laurel.engine.leaderboard;
+
+/**
+ * A block is a {@code long[3 * capacity]} holding a run of consecutive entries in rank order as
+ * three sections: values' whole parts, {@code fraction << 30 | handle}, and reached-at instants.
+ * The fraction (below 10^10 < 2^34) and the handle (below 2^30) share one long, so an entry takes
+ * 24 bytes and a search inside the block reads one array.
+ */
+final class Block {
+  static final int HANDLE_BITS = 30;
+  static final int MAX_HANDLES = 1 << HANDLE_BITS;
+  private static final long HANDLE_MASK = MAX_HANDLES - 1;
+
+  private Block() {}
+
+  static long[] allocate(int capacity) {
+    return new long[3 * capacity];
+  }
+
+  static int capacity(long[] block) {
+    return block.length / 3;
+  }
+
+  static long whole(long[] block, int slot) {
+    return block[slot];
+  }
+
+  static long fraction(long[] block, int slot) {
+    return block[capacity(block) + slot] >>> HANDLE_BITS;
+  }
+
+  static int handle(long[] block, int slot) {
+    return (int) (block[capacity(block) + slot] & HANDLE_MASK);
+  }
+
+  static long reachedAt(long[] block, int slot) {
+    return block[2 * capacity(block) + slot];
+  }
+
+  static int slotOf(long[] block, int handle) {
+    int start = capacity(block);
+    for (int i = start; ; i++) {
+      if ((block[i] & HANDLE_MASK) == handle) {
+        return i - start;
+      }
+    }
+  }
+
+  /** The number of entries among the first {@code size} that rank before the given entry. */
+  static int countBefore(long[] block, int size, EntryOrder order, long w, long f, long t, int handle) {
+    int low = 0;
+    int high = size;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (order.compare(whole(block, mid), fraction(block, mid), reachedAt(block, mid), handle(block, mid), w, f, t, handle) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  static void set(long[] block, int slot, long w, long f, long t, int handle) {
+    int capacity = capacity(block);
+    block[slot] = w;
+    block[capacity + slot] = f << HANDLE_BITS | handle;
+    block[2 * capacity + slot] = t;
+  }
+
+  static void insertAt(long[] block, int size, int slot, long w, long f, long t, int handle) {
+    copy(block, slot, block, slot + 1, size - slot);
+    set(block, slot, w, f, t, handle);
+  }
+
+  static void removeAt(long[] block, int size, int slot) {
+    copy(block, slot + 1, block, slot, size - slot - 1);
+  }
+
+  /** Copies {@code count} entries; source and target may be the same block. */
+  static void copy(long[] source, int from, long[] target, int to, int count) {
+    int sourceCapacity = capacity(source);
+    int targetCapacity = capacity(target);
+    for (int section = 0; section < 3; section++) {
+      System.arraycopy(source, section * sourceCapacity + from, target, section * targetCapacity + to, count);
+    }
+  }
+}

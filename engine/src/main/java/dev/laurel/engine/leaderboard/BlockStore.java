@@ -1,0 +1,68 @@
+package dev.laurel.engine.leaderboard;
+
+import java.util.Arrays;
+
+/** Blocks by id, with each block's size and place in the order; ids of dropped blocks are reused. */
+final class BlockStore {
+  private final int capacity;
+  private long[][] blocks = new long[8][];
+  private int[] sizes = new int[8];
+  private int[] places = new int[8];
+  private int[] freeIds = new int[8];
+  private int freeCount;
+  private int idEnd;
+
+  BlockStore(int capacity) {
+    this.capacity = capacity;
+  }
+
+  long[] block(int id) {
+    return blocks[id];
+  }
+
+  int size(int id) {
+    return sizes[id];
+  }
+
+  void resize(int id, int delta) {
+    sizes[id] += delta;
+  }
+
+  int place(int id) {
+    return places[id];
+  }
+
+  void setPlace(int id, int place) {
+    places[id] = place;
+  }
+
+  int allocate() {
+    int id;
+    if (freeCount > 0) {
+      id = freeIds[--freeCount];
+    } else {
+      if (idEnd == blocks.length) {
+        blocks = Arrays.copyOf(blocks, 2 * idEnd);
+        sizes = Arrays.copyOf(sizes, 2 * idEnd);
+        places = Arrays.copyOf(places, 2 * idEnd);
+      }
+      id = idEnd++;
+    }
+    blocks[id] = Block.allocate(capacity);
+    sizes[id] = 0;
+    return id;
+  }
+
+  void release(int id) {
+    blocks[id] = null;
+    if (freeCount == freeIds.length) {
+      freeIds = Arrays.copyOf(freeIds, 2 * freeCount);
+    }
+    freeIds[freeCount++] = id;
+  }
+
+  long footprintBytes() {
+    long live = idEnd - freeCount;
+    return live * (16 + 24L * capacity) + 16L * blocks.length + 4L * freeIds.length;
+  }
+}
