@@ -2,6 +2,7 @@ package dev.laurel.engine;
 
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
+import dev.laurel.engine.leaderboard.Leaderboard;
 import dev.laurel.engine.metric.Metric;
 import java.util.HashMap;
 import java.util.List;
@@ -15,15 +16,22 @@ public final class ScopeConfig {
   private final List<Metric> metrics;
   private final List<AttributeDef> attributes;
   private final double controlRatio;
+  private final List<Leaderboard> leaderboards;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this(metrics, attributes, controlRatio, List.of());
+  }
+
+  private ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, List<Leaderboard> leaderboards) {
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
+    this.leaderboards = List.copyOf(leaderboards);
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -68,6 +76,16 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio);
+    return new ScopeConfig(metrics, attributes, ratio, leaderboards);
+  }
+
+  /** Leaderboards of every status in creation order (LB-21, LB-40). */
+  public List<Leaderboard> leaderboards() {
+    return leaderboards;
+  }
+
+  /** This snapshot with other leaderboards. */
+  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
+    return new ScopeConfig(metrics, attributes, controlRatio, newLeaderboards);
   }
 }

@@ -6,6 +6,8 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
@@ -27,6 +29,16 @@ public final class EventContext {
   public StoredEvent event;
   /** Set by step 4: the streak as the response reports it. */
   public StreakSummary streak;
+  /**
+   * Set by step 4: the streak length after the event (0 when streaks are off for the user). Step 7
+   * updates streak leaderboards from it (LB-9, LB-17).
+   */
+  public int streakLength;
+  /**
+   * Set by steps 2 and 6 (points): per points-system id, the summed effective delta (PTS-6) of this
+   * request's awards. Step 7 adds them to points leaderboards (LB-9, LB-16).
+   */
+  public final Map<String, Long> pointsDeltas = new LinkedHashMap<>();
 
   public EventContext(
       Scope scope,

@@ -5,6 +5,7 @@ import dev.laurel.engine.Ids;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.leaderboard.LeaderboardStep;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
@@ -25,7 +26,11 @@ public final class EventPipeline {
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final List<PipelineStep> steps =
-      List.of(EventPipeline::identify, EventPipeline::record, EventPipeline::streak);
+      List.of(
+          EventPipeline::identify,
+          EventPipeline::record,
+          EventPipeline::streak,
+          LeaderboardStep::apply); // step 7 (LB-9, LB-13..LB-17)
 
   /**
    * EVENT-2 steps 3 and 4: the metric must exist (404), then the semantic checks (422). Returns the
@@ -89,7 +94,7 @@ public final class EventPipeline {
       ctx.userCreated = true;
     } else {
       UserProfile profile = UserRules.update(ctx.state.profile(), ctx.command.user(), ctx.now);
-      ctx.state = new UserState(profile, ctx.state.preferences(), ctx.state.totals());
+      ctx.state = ctx.state.withProfile(profile);
     }
   }
 
@@ -109,7 +114,7 @@ public final class EventPipeline {
             ctx.command.idempotencyKey());
     Map<String, java.math.BigDecimal> totals = new HashMap<>(ctx.state.totals());
     totals.put(metricId, Decimals.add(ctx.state.total(metricId), value));
-    ctx.state = new UserState(ctx.state.profile(), ctx.state.preferences(), totals);
+    ctx.state = ctx.state.withTotals(totals);
   }
 
   /** Step 4: until a streak is configured every user's streak is off (EVENT-6). */

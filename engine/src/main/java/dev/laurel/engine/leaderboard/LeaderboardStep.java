@@ -1,0 +1,25 @@
+package dev.laurel.engine.leaderboard;
+
+import dev.laurel.engine.event.EventContext;
+
+/**
+ * EVENT-4 step 7: updates the user's values in every leaderboard accepting contributions (LB-6):
+ * metric leaderboards on the event's metric, points leaderboards on systems that received awards
+ * ({@link EventContext#pointsDeltas}), streak leaderboards when the streak length ({@link
+ * EventContext#streakLength}) differs from their value; and moves values whose group changed
+ * (LB-14). The server applies the resulting entry changes to the rankings.
+ */
+public final class LeaderboardStep {
+  private LeaderboardStep() {}
+
+  public static void apply(EventContext ctx) {
+    Contribution contribution =
+        new Contribution(ctx.metric.id(), ctx.event.value(), ctx.pointsDeltas, ctx.streakLength);
+    LeaderboardEntries next =
+        LeaderboardContributions.apply(
+            ctx.config, ctx.state.profile(), ctx.state.leaderboards(), contribution, ctx.now);
+    if (next != ctx.state.leaderboards()) {
+      ctx.state = ctx.state.withLeaderboards(next);
+    }
+  }
+}
