@@ -56,7 +56,8 @@ public final class UserRepository {
         }
       }
     }
-    return new UserState(profile, prefs[0], totals);
+    return new UserState(
+        profile, prefs[0], totals, RankingRepository.userEntries(c, dialect, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */
