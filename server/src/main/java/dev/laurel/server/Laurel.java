@@ -1,6 +1,7 @@
 package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
+import dev.laurel.engine.leaderboard.PointsSystems;
 import dev.laurel.server.admin.ApplicationKeyAdmin;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.BatchAdmin;
@@ -16,6 +17,7 @@ import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.leaderboard.Leaderboards;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
@@ -40,12 +42,14 @@ public final class Laurel implements AutoCloseable {
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
   private final Javalin http;
+  private final Leaderboards leaderboards;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http) {
+  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http, Leaderboards leaderboards) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
     this.http = http;
+    this.leaderboards = leaderboards;
   }
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
@@ -72,41 +76,67 @@ public final class Laurel implements AutoCloseable {
     Scopes scopes = new Scopes(config);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    int ceiling = file == null || file.maxParticipantsCeiling() == null
+        ? Leaderboards.DEFAULT_CEILING
+        : file.maxParticipantsCeiling();
+    // Points systems of a scope, for points leaderboards; the points feature provides them.
+    Leaderboards leaderboards =
+        new Leaderboards(db, scopes, users, scope -> PointsSystems.NONE, ceiling, clock, Ids.randomUuids());
+    metricAdmin.addGuard(leaderboards::metricInUse);
+    attributeAdmin.addGuard(leaderboards::attributeInUse);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock).apply(file);
+      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock)
+          .with(leaderboards.fileSection())
+          .apply(file);
     }
+    leaderboards.rebuild();
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
     UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
     EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
+    events.trackLeaderboards(leaderboards.tracker());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock);
+    userService.trackLeaderboards(leaderboards.tracker());
 
     Javalin http =
         HttpApi.create(
             apiKeys,
             scopes,
             app -> {
-              new EventRoutes(events).register(app);
+              new EventRoutes(events, leaderboards.json()).register(app);
               new UserRoutes(userService, users, scopes).register(app);
               metricAdmin.register(app);
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              leaderboards.register(app);
             });
     batchWorker.start();
+    leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http);
+    return new Laurel(db, committer, batchWorker, http, leaderboards);
   }
 
   public int port() {
     return http.port();
   }
 
+  /** Runs one leaderboard sweep now (LB-7, LB-34); the server also runs it every minute. */
+  public void sweepLeaderboards() {
+    leaderboards.sweepNow();
+  }
+
+  /** The leaderboard feature, for tests. */
+  public Leaderboards leaderboards() {
+    return leaderboards;
+  }
+
   @Override
   public void close() {
     http.stop();
+    leaderboards.close();
     batchWorker.close();
     committer.close();
     db.close();

@@ -22,17 +22,24 @@ final class TestServer implements AutoCloseable {
   final Path dataDir;
   final Path configFile;
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  final InstantSource clock;
   Laurel laurel;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  TestServer(Path configFile) {
+  /** A server whose "now" is {@code clock} (TIME-1), e.g. a {@link TestClock} moved by hand. */
+  TestServer(Path configFile, InstantSource clock) {
     try {
       this.dataDir = Files.createTempDirectory("laurel-server-test");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     this.configFile = configFile;
+    this.clock = clock;
     start();
+  }
+
+  TestServer(Path configFile) {
+    this(configFile, InstantSource.system());
   }
 
   TestServer() {
@@ -43,7 +50,7 @@ final class TestServer implements AutoCloseable {
     laurel =
         Laurel.start(
             new Settings(0, dataDir, configFile, ADMIN_KEY),
-            InstantSource.system(),
+            clock,
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 

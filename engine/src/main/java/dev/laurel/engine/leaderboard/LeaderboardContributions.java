@@ -44,6 +44,9 @@ public final class LeaderboardContributions {
       return current;
     }
     LocalDate runStart = run.get().start();
+    if (current != null && runStart.isBefore(current.run()) && isRunOf(lb, current.run())) {
+      return current; // TIME-6: a zone change moved the user's date back into an earlier run
+    }
     BigDecimal base = current != null && current.run().equals(runStart) ? current.value() : BigDecimal.ZERO;
     BigDecimal value = value(lb, base, c);
     if (value.compareTo(base) == 0) {
@@ -64,6 +67,11 @@ public final class LeaderboardContributions {
       }
       case STREAK -> c.streakLength() == null ? base : BigDecimal.valueOf(c.streakLength());
     };
+  }
+
+  /** Whether {@code runStart} starts a run of the current definition (a scheduled start may move). */
+  private static boolean isRunOf(Leaderboard lb, LocalDate runStart) {
+    return lb.runContaining(runStart).map(r -> r.start().equals(runStart)).orElse(false);
   }
 
   /** LB-14: only the run of the user's local today moves; finalised runs never do. */

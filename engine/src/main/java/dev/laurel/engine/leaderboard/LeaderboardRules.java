@@ -90,7 +90,7 @@ public final class LeaderboardRules {
       throw Rejection.invalid("start can only change while the leaderboard is scheduled");
     }
     LocalDate end = p.end().or(current.end());
-    if (locked && p.end().given() && end != null && end.isBefore(today)) {
+    if (locked && end != null && !end.equals(current.end()) && end.isBefore(today)) {
       throw Rejection.invalid("end cannot be before today");
     }
     LocalTime startTime = p.startTime().or(current.startTime());

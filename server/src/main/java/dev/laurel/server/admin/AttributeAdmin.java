@@ -17,6 +17,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Admin attributes (ATTR-1..ATTR-5, ATTR-12). */
 public final class AttributeAdmin {
@@ -26,12 +27,18 @@ public final class AttributeAdmin {
   private final ConfigRepository config;
   private final Scopes scopes;
   private final InstantSource clock;
+  private final List<InUse> guards = new CopyOnWriteArrayList<>();
 
   public AttributeAdmin(Database db, ConfigRepository config, Scopes scopes, InstantSource clock) {
     this.db = db;
     this.config = config;
     this.scopes = scopes;
     this.clock = clock;
+  }
+
+  /** METRIC-5 / ATTR-5: refuses to delete a attribute that other configuration references. */
+  public void addGuard(InUse guard) {
+    guards.add(guard);
   }
 
   public void register(Javalin app) {
@@ -164,6 +171,11 @@ public final class AttributeAdmin {
         issues.add(Bulk.issueFor(id, "Attribute not found by ID"));
         continue;
       }
+      String inUse = inUse(scope, id);
+      if (inUse != null) {
+        issues.add(Bulk.issueFor(id, inUse));
+        continue;
+      }
       db.write(
           tx -> {
             config.archive(tx, scope, "attributes", id);
@@ -176,5 +188,15 @@ public final class AttributeAdmin {
       deleted.add(Wire.obj().with("id", id));
     }
     ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+  }
+
+  private String inUse(Scope scope, String id) {
+    for (InUse guard : guards) {
+      String message = guard.usedBy(scopes.config(scope), id);
+      if (message != null) {
+        return message;
+      }
+    }
+    return null;
   }
 }

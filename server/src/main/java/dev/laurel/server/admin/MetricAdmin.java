@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Admin metrics (METRIC-1..METRIC-5, METRIC-10): each item applied on its own (ADM-4). */
 public final class MetricAdmin {
@@ -27,12 +28,18 @@ public final class MetricAdmin {
   private final ConfigRepository config;
   private final Scopes scopes;
   private final InstantSource clock;
+  private final List<InUse> guards = new CopyOnWriteArrayList<>();
 
   public MetricAdmin(Database db, ConfigRepository config, Scopes scopes, InstantSource clock) {
     this.db = db;
     this.config = config;
     this.scopes = scopes;
     this.clock = clock;
+  }
+
+  /** METRIC-5 / ATTR-5: refuses to delete a metric that other configuration references. */
+  public void addGuard(InUse guard) {
+    guards.add(guard);
   }
 
   public void register(Javalin app) {
@@ -157,6 +164,11 @@ public final class MetricAdmin {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
         continue;
       }
+      String inUse = inUse(scope, id);
+      if (inUse != null) {
+        issues.add(Bulk.issueFor(id, inUse));
+        continue;
+      }
       boolean archived = db.write(tx -> config.archive(tx, scope, "metrics", id));
       if (archived) {
         deleted.add(Wire.obj().with("id", id));
@@ -222,5 +234,15 @@ public final class MetricAdmin {
     if (message != null) {
       throw Rejection.invalid(message);
     }
+  }
+
+  private String inUse(Scope scope, String id) {
+    for (InUse guard : guards) {
+      String message = guard.usedBy(scopes.config(scope), id);
+      if (message != null) {
+        return message;
+      }
+    }
+    return null;
   }
 }

@@ -36,6 +36,23 @@ public final class ConfigApplier {
   private final MetricAdmin metrics;
   private final AttributeAdmin attributes;
   private final InstantSource clock;
+  private final List<Section> sections = new ArrayList<>();
+
+  /**
+   * A feature's part of a tenant in the file (points systems, …), applied after attributes and
+   * metrics with the same rules: matched by key, idempotent, problems reported with their path.
+   */
+  @FunctionalInterface
+  public interface Section {
+    /** Applies the tenant's part; returns the number of changes; adds problems prefixed by {@code path}. */
+    int apply(Scope scope, ConfigFile.TenantSpec tenant, boolean prune, String path, List<String> problems);
+  }
+
+  /** Adds a section; returns this applier. */
+  public ConfigApplier with(Section section) {
+    sections.add(section);
+    return this;
+  }
 
   public ConfigApplier(
       Database db,
@@ -73,6 +90,9 @@ public final class ConfigApplier {
         Scope scope = new Scope(e.id(), tenantId(e, tenant));
         changes += applyAttributes(scope, tenant.attributes(), file.prune(), path, problems);
         changes += applyMetrics(scope, tenant.metrics(), file.prune(), path, problems);
+        for (Section section : sections) {
+          changes += section.apply(scope, tenant, file.prune(), path, problems);
+        }
       }
     }
     scopes.invalidateAll();

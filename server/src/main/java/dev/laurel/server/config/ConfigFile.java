@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.leaderboard.LeaderboardFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,19 +21,30 @@ import java.util.Set;
  * metrics. Parsing checks the whole file and reports every problem with its path; nothing is
  * applied from a file with problems.
  */
-public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> environments) {
+public record ConfigFile(
+    String source, boolean prune, List<EnvironmentSpec> environments, Integer maxParticipantsCeiling) {
+
+  public ConfigFile(String source, boolean prune, List<EnvironmentSpec> environments) {
+    this(source, prune, environments, null);
+  }
 
   /** One environment of the file. */
   public record EnvironmentSpec(
       String key, String name, String type, Boolean multiTenancy, Double controlRatio, List<TenantSpec> tenants) {}
 
   /** One tenant ({@code customerId} null for the default scope) and its objects. */
-  public record TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {}
+  public record TenantSpec(
+      String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, List<JsonNode> leaderboards) {
 
-  private static final Set<String> ROOT_KEYS = Set.of("environments", "prune");
+    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
+      this(customerId, name, attributes, metrics, List.of());
+    }
+  }
+
+  private static final Set<String> ROOT_KEYS = Set.of("environments", "prune", "leaderboards");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
-  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics");
+  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics", "leaderboards");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -69,10 +81,32 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         p.add("environments", "only one environment may have type production");
       }
     }
+    Integer ceiling = ceiling(p, root.get("leaderboards"));
     if (!p.list.isEmpty()) {
       throw new ConfigFileException(source, p.list);
     }
-    return new ConfigFile(source, prune, envs);
+    return new ConfigFile(source, prune, envs, ceiling);
+  }
+
+  /** CFG-12: {@code leaderboards: {maxParticipantsCeiling: N}} at the root, or null. */
+  private static Integer ceiling(Problems p, JsonNode leaderboards) {
+    if (leaderboards == null || leaderboards.isNull()) {
+      return null;
+    }
+    if (!leaderboards.isObject()) {
+      p.add("leaderboards", "must be a mapping with maxParticipantsCeiling");
+      return null;
+    }
+    p.unknownKeys(leaderboards, "leaderboards", Set.of("maxParticipantsCeiling"));
+    JsonNode v = leaderboards.get("maxParticipantsCeiling");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+      p.add("leaderboards.maxParticipantsCeiling", "must be a positive integer");
+      return null;
+    }
+    return v.intValue();
   }
 
   private static EnvironmentSpec environment(Problems p, String path, String key, JsonNode env) {
@@ -143,9 +177,11 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         p.add(at + ".key", "duplicate metric key " + m.path("key").asText());
       }
     }
+    List<JsonNode> leaderboards = p.items(tenant, path, "leaderboards", LeaderboardFile.KEYS);
+    LeaderboardFile.check(leaderboards, path + ".leaderboards", p::add);
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
-        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics);
+        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics, leaderboards);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

@@ -8,12 +8,15 @@ import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
+import dev.laurel.server.leaderboard.Placement;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, read the user's latest
@@ -29,6 +32,7 @@ public final class EventService {
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
+  private volatile LeaderboardTracker leaderboards;
 
   public EventService(
       Scopes scopes,
@@ -45,8 +49,20 @@ public final class EventService {
     this.ids = ids;
   }
 
-  /** The outcome of one event, and whether it was an idempotent replay (IDEM-4). */
-  public record Result(EventOutcome outcome, boolean replayed) {}
+  /** Applies step 7's entry changes to the rankings (LB-31); call before serving requests. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
+
+  /**
+   * The outcome of one event, whether it was an idempotent replay (IDEM-4), and the leaderboards
+   * whose value changed with their ranks (LB-31).
+   */
+  public record Result(EventOutcome outcome, boolean replayed, List<Placement> leaderboards) {
+    public Result(EventOutcome outcome, boolean replayed) {
+      this(outcome, replayed, List.of());
+    }
+  }
 
   public Result record(Scope scope, EventCommand command) {
     return record(scope, command, null);
@@ -91,6 +107,9 @@ public final class EventService {
       }
     }
     EventOutcome outcome = pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+    LeaderboardTracker tracker = leaderboards;
+    LeaderboardTracker.Applied ranked =
+        tracker == null ? null : tracker.apply(scope, config, state, outcome.state());
     UserStates.Staged staged =
         states.stage(
             read,
@@ -100,12 +119,24 @@ public final class EventService {
             outcome.event(),
             tx -> {
               persist(tx, scope, state, outcome, metric);
+              if (ranked != null) {
+                ranked.write(tx);
+              }
               if (alongside != null) {
                 alongside.run(tx);
               }
               return null;
             });
-    return new Prepared(new Result(outcome, false), staged, null);
+    if (ranked == null) {
+      return new Prepared(new Result(outcome, false), staged, null);
+    }
+    ranked.repairOnFailure(
+        staged.done(),
+        repair -> lanes.run(scope, command.userId(), () -> {
+          repair.accept(states.load(scope, command.userId()).state());
+          return null;
+        }));
+    return new Prepared(new Result(outcome, false, ranked.placements()), staged, null);
   }
 
   private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)

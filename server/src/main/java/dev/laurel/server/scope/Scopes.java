@@ -7,8 +7,10 @@ import dev.laurel.server.http.ApiError;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Environment;
 import dev.laurel.store.Tenant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Resolves requests to scopes (ENV-3, TEN-2..TEN-4, TEN-11) and holds each scope's configuration
@@ -18,6 +20,13 @@ public final class Scopes {
   private final ConfigRepository config;
   private final Map<String, Environment> environments = new ConcurrentHashMap<>();
   private final Map<Scope, ScopeConfig> snapshots = new ConcurrentHashMap<>();
+  private final List<Extension> extensions = new CopyOnWriteArrayList<>();
+
+  /** Adds a feature's configuration (points systems, …) to a scope's snapshot when it is loaded. */
+  @FunctionalInterface
+  public interface Extension {
+    ScopeConfig extend(Scope scope, ScopeConfig base);
+  }
 
   public Scopes(ConfigRepository config) {
     this.config = config;
@@ -58,10 +67,22 @@ public final class Scopes {
     return config.tenants(env.id()).stream().filter(t -> t.id().equals(tenantId)).findFirst().orElse(null);
   }
 
+  /** Registers an extension; call before serving requests. */
+  public void extend(Extension extension) {
+    extensions.add(extension);
+  }
+
   /** The configuration snapshot of a scope. */
   public ScopeConfig config(Scope scope) {
-    return snapshots.computeIfAbsent(
-        scope, s -> config.scopeConfig(s, environment(s.environmentId()).controlRatio()));
+    return snapshots.computeIfAbsent(scope, this::load);
+  }
+
+  private ScopeConfig load(Scope scope) {
+    ScopeConfig snapshot = config.scopeConfig(scope, environment(scope.environmentId()).controlRatio());
+    for (Extension e : extensions) {
+      snapshot = e.extend(scope, snapshot);
+    }
+    return snapshot;
   }
 
   /** Drops a scope's snapshot after its configuration changed; the next read reloads it. */

@@ -3,6 +3,8 @@ package dev.laurel.server.users;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.leaderboard.Contribution;
+import dev.laurel.engine.leaderboard.LeaderboardContributions;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.PreferencesPatch;
 import dev.laurel.engine.user.UserPatch;
@@ -11,6 +13,7 @@ import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
@@ -28,6 +31,7 @@ public final class UserService {
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
+  private volatile LeaderboardTracker leaderboards;
 
   public UserService(
       Scopes scopes, UserRepository users, UserLanes lanes, UserStates states, InstantSource clock) {
@@ -36,6 +40,11 @@ public final class UserService {
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
+  }
+
+  /** LB-14: moves the user's leaderboard values when their attributes change; call before serving. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
   }
 
   /** A change staged in the lane, awaited outside it. */
@@ -91,13 +100,30 @@ public final class UserService {
           UserState next =
               state == null
                   ? new UserState(profile, prefs, java.util.Map.of())
-                  : new UserState(profile, prefs, state.totals());
-          return new Change<>(
-              profile,
+                  : state.withProfile(profile);
+          LeaderboardTracker tracker = leaderboards;
+          LeaderboardTracker.Applied moved = null;
+          if (tracker != null && state != null) {
+            next = next.withLeaderboards(
+                LeaderboardContributions.apply(config, profile, next.leaderboards(), Contribution.NONE, now));
+            moved = tracker.apply(scope, config, state, next);
+          }
+          LeaderboardTracker.Applied groups = moved;
+          UserStates.Staged staged =
               states.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
+                if (groups != null) {
+                  groups.write(tx);
+                }
                 return null;
-              }));
+              });
+          if (groups != null) {
+            groups.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> {
+              repair.accept(states.load(scope, id).state());
+              return null;
+            }));
+          }
+          return new Change<>(profile, staged);
         });
     return change.await();
   }
@@ -129,7 +155,7 @@ public final class UserService {
           if (updated.equals(state.preferences())) {
             return new Change<>(updated, null);
           }
-          UserState next = new UserState(state.profile(), updated, state.totals());
+          UserState next = state.withPreferences(updated);
           return new Change<>(
               updated,
               states.stage(read, scope, id, next, null, tx -> {

@@ -1,0 +1,97 @@
+package dev.laurel.server.leaderboard;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.leaderboard.Leaderboard;
+import dev.laurel.engine.leaderboard.RankEntry;
+import dev.laurel.engine.leaderboard.Run;
+import dev.laurel.server.leaderboard.Rankings.Board;
+import dev.laurel.store.Database;
+import dev.laurel.store.RankingRepository;
+import dev.laurel.store.RankingRepository.FinalRank;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * LB-7: finalises runs. Once a run's rankings are final (12:00 UTC after its last date, or at once
+ * when a leaderboard is finished by request, LB-5) its last day is snapshotted (LB-34), its
+ * participants per group are archived with their final ranks, and its boards leave memory; reads
+ * of the run then come from the archive. Finalisation is lazy (on read) and swept, idempotent.
+ */
+public final class RunArchive {
+  private final Database db;
+  private final RankingRepository repository;
+  private final Rankings rankings;
+  private final DailySnapshots snapshots;
+  private final Map<String, Set<LocalDate>> finalised = new ConcurrentHashMap<>();
+
+  RunArchive(Database db, RankingRepository repository, Rankings rankings, DailySnapshots snapshots) {
+    this.db = db;
+    this.repository = repository;
+    this.rankings = rankings;
+    this.snapshots = snapshots;
+  }
+
+  /** Whether the run's final rankings are archived. */
+  public boolean isArchived(String leaderboardId, LocalDate run) {
+    return finalisedRuns(leaderboardId).contains(run);
+  }
+
+  /** Finalises the run if its rankings are final at {@code now}; returns whether it is archived. */
+  public boolean ensureFinal(Scope scope, Leaderboard lb, Run run, Instant now) {
+    if (isArchived(lb.id(), run.start())) {
+      return true;
+    }
+    if (!run.isFinalAt(now)) {
+      return false;
+    }
+    finalise(scope, lb, run, now);
+    return true;
+  }
+
+  /** Finalises the run now, whatever the time (LB-5 finish by request). */
+  public synchronized void finalise(Scope scope, Leaderboard lb, Run run, Instant now) {
+    Set<LocalDate> done = finalisedRuns(lb.id());
+    if (done.contains(run.start())) {
+      return;
+    }
+    LocalDate lastDay = run.end() == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : run.end();
+    snapshots.close(scope, lb, run, now, lastDay);
+    Map<String, List<FinalRank>> byGroup = new LinkedHashMap<>();
+    List<Board> boards = new ArrayList<>();
+    for (Board board : rankings.boards(lb.id())) {
+      if (board.run().equals(run.start())) {
+        boards.add(board);
+        List<FinalRank> ranks = new ArrayList<>();
+        for (RankEntry e : rankings.range(board, 0, lb.maxParticipants())) {
+          ranks.add(new FinalRank(e.userId(), e.rank(), e.value().toBigDecimal()));
+        }
+        byGroup.put(board.group(), ranks);
+      }
+    }
+    db.write(tx -> {
+      repository.finalise(tx, lb.id(), run.start(), byGroup, now);
+      return null;
+    });
+    done.add(run.start());
+    boards.forEach(rankings::drop);
+  }
+
+  /** Forgets a deleted leaderboard (LB-39). */
+  public void forget(String leaderboardId) {
+    finalised.remove(leaderboardId);
+  }
+
+  private Set<LocalDate> finalisedRuns(String leaderboardId) {
+    return finalised.computeIfAbsent(leaderboardId, id -> {
+      Set<LocalDate> runs = ConcurrentHashMap.newKeySet();
+      runs.addAll(repository.finalisedRuns(id));
+      return runs;
+    });
+  }
+}
