@@ -74,7 +74,7 @@ final class LeaderboardSweep implements AutoCloseable {
         }
         for (LocalDate start : runs) {
           Run run = lb.runContaining(start).orElse(new Run(start, lb.end() == null ? start : lb.end()));
-          if (run.isFinalAt(now)) {
+          if (run.isFinalAt(now) || archive.isArchived(lb.id(), start)) {
             archive.finalise(scope, lb, run, now);
           } else if (snapshotTime) {
             snapshots.close(scope, lb, run, now, null);

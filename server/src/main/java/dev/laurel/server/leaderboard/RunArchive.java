@@ -58,6 +58,7 @@ public final class RunArchive {
   public synchronized void finalise(Scope scope, Leaderboard lb, Run run, Instant now) {
     Set<LocalDate> done = finalisedRuns(lb.id());
     if (done.contains(run.start())) {
+      dropBoards(lb.id(), run.start()); // a late update may have recreated one
       return;
     }
     LocalDate lastDay = run.end() == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : run.end();
@@ -80,6 +81,14 @@ public final class RunArchive {
     });
     done.add(run.start());
     boards.forEach(rankings::drop);
+  }
+
+  private void dropBoards(String leaderboardId, LocalDate run) {
+    for (Board board : rankings.boards(leaderboardId)) {
+      if (board.run().equals(run)) {
+        rankings.drop(board);
+      }
+    }
   }
 
   /** Forgets a deleted leaderboard (LB-39). */
