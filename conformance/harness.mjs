@@ -1,7 +1,7 @@
 // Harness of the conformance suite: starts a real `laurel serve` (one per test file), gives the
 // tests the official SDK client pointed at it (GEN-1, SDK-12), a plain-HTTP helper for what the
 // SDK does not cover (SDK-8), admin helpers, and contract checks against the OpenAPI files.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -75,8 +75,29 @@ async function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The store the suite runs on: `sqlite` (the embedded default) or `postgres` (the machine's
+ * PostgreSQL at 127.0.0.1:5432, user postgres; a fresh database per server). `scripts/test.sh`
+ * runs the suite once for each.
+ */
+export const BACKEND = process.env.LAUREL_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+
+function psql(sql) {
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-q', '-c', sql], { stdio: 'pipe' });
+}
+
+/** Creates a fresh PostgreSQL database; returns its `postgres://` URL and a function that drops it. */
+export function createPostgresDatabase() {
+  const name = `laurel_conf_${randomUUID().replaceAll('-', '')}`;
+  psql(`CREATE DATABASE ${name}`);
+  return { url: `postgres://postgres@127.0.0.1:5432/${name}`, drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
  * Starts `../laurel serve` on a free port with a fresh data directory and a generated admin key.
- * Options: `config` (path relative to the repository root, e.g. `examples/study-platform.yaml`).
+ * Options: `config` (path relative to the repository root, e.g. `examples/study-platform.yaml`);
+ * `database` (a PostgreSQL URL shared with other servers: several nodes) and `adminKey` (the key
+ * they share). Without `database`, the server gets a fresh PostgreSQL database when the suite runs
+ * on that backend ({@link BACKEND}).
  */
 export async function startServer(options = {}) {
   if (!existsSync(JAR)) {
@@ -85,12 +106,16 @@ export async function startServer(options = {}) {
         'then run the suite with LAUREL_SKIP_BUILD=1',
     );
   }
-  const adminKey = generateAdminKey();
+  const adminKey = options.adminKey ?? generateAdminKey();
   const dataDir = mkdtempSync(join(tmpdir(), 'laurel-conformance-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = ['serve', '--port', String(port), '--data', dataDir];
   if (options.config) args.push('--config', resolve(ROOT, options.config));
+  const ownDatabase = !options.database && BACKEND === 'postgres' ? createPostgresDatabase() : null;
+  const databaseUrl = options.database ?? ownDatabase?.url;
+  if (databaseUrl) args.push('--database', databaseUrl);
+  const dropDatabase = () => ownDatabase?.drop();
 
   let child = null;
   let log = '';
@@ -269,6 +294,7 @@ export async function startServer(options = {}) {
       finalStopped = true;
       await waitExit(child, 'SIGTERM', 10_000);
       rmSync(dataDir, { recursive: true, force: true });
+      dropDatabase();
     },
     /** `kill -9` of the server process; the data directory is kept for restart(). */
     async kill9() {
@@ -284,6 +310,7 @@ export async function startServer(options = {}) {
     await spawnServer();
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
+    dropDatabase();
     throw e;
   }
   return server;

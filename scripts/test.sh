@@ -17,4 +17,7 @@ cd conformance
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-LAUREL_SKIP_BUILD=1 node --test --test-concurrency=1 --test-reporter=spec
+echo "== Conformance suite on the embedded store (SQLite)"
+LAUREL_SKIP_BUILD=1 LAUREL_TEST_BACKEND=sqlite node --test --test-concurrency=1 --test-reporter=spec
+echo "== Conformance suite on PostgreSQL"
+LAUREL_SKIP_BUILD=1 LAUREL_TEST_BACKEND=postgres node --test --test-concurrency=1 --test-reporter=spec

@@ -1,5 +1,6 @@
 package dev.laurel.engine;
 
+import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.leaderboard.Leaderboard;
@@ -21,13 +22,19 @@ public final class ScopeConfig {
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
   private final Map<String, AttributeDef> eventAttributes = new HashMap<>();
+  private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
-    this(metrics, attributes, controlRatio, List.of());
+    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, List.of());
   }
 
   private ScopeConfig(
-      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, List<Leaderboard> leaderboards) {
+      List<Metric> metrics,
+      List<AttributeDef> attributes,
+      double controlRatio,
+      AchievementCatalog achievements,
+      List<Leaderboard> leaderboards) {
+    this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
@@ -76,7 +83,16 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, leaderboards);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, leaderboards);
+  }
+
+  /** The scope's achievements (ACH-1), any status, in creation order. */
+  public AchievementCatalog achievements() {
+    return achievements;
+  }
+
+  public ScopeConfig withAchievements(AchievementCatalog catalog) {
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, leaderboards);
   }
 
   /** Leaderboards of every status in creation order (LB-21, LB-40). */
@@ -86,6 +102,6 @@ public final class ScopeConfig {
 
   /** This snapshot with other leaderboards. */
   public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
-    return new ScopeConfig(metrics, attributes, controlRatio, newLeaderboards);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, newLeaderboards);
   }
 }

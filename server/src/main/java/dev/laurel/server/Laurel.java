@@ -2,6 +2,14 @@ package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.leaderboard.PointsSystems;
+import dev.laurel.server.achievement.AchievementAdmin;
+import dev.laurel.server.achievement.AchievementBackfill;
+import dev.laurel.server.achievement.AchievementFile;
+import dev.laurel.server.achievement.AchievementProgressStore;
+import dev.laurel.server.achievement.AchievementRoutes;
+import dev.laurel.server.achievement.AchievementService;
+import dev.laurel.server.achievement.AchievementStats;
+import dev.laurel.server.achievement.BackfillSignal;
 import dev.laurel.server.admin.ApplicationKeyAdmin;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.BatchAdmin;
@@ -15,15 +23,20 @@ import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
 import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.CachedUserStates;
+import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.leaderboard.Leaderboards;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
+import dev.laurel.store.AchievementRepository;
+import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
+import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
@@ -41,13 +54,21 @@ public final class Laurel implements AutoCloseable {
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
+  private final AchievementBackfill backfill;
   private final Javalin http;
   private final Leaderboards leaderboards;
 
-  private Laurel(Database db, GroupCommitter committer, BatchWorker batchWorker, Javalin http, Leaderboards leaderboards) {
+  private Laurel(
+      Database db,
+      GroupCommitter committer,
+      BatchWorker batchWorker,
+      AchievementBackfill backfill,
+      Javalin http,
+      Leaderboards leaderboards) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
+    this.backfill = backfill;
     this.http = http;
     this.leaderboards = leaderboards;
   }
@@ -73,7 +94,8 @@ public final class Laurel implements AutoCloseable {
     ApiKeys apiKeys = new ApiKeys(keys, clock);
     new AdminKeyBootstrap(db, config, keys, apiKeys, clock).run(settings.adminKey(), out);
 
-    Scopes scopes = new Scopes(config);
+    boolean shared = db.dialect() == Dialect.POSTGRESQL;
+    Scopes scopes = new Scopes(config, shared, clock);
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
     int ceiling = file == null || file.maxParticipantsCeiling() == null
@@ -84,18 +106,36 @@ public final class Laurel implements AutoCloseable {
         new Leaderboards(db, scopes, users, scope -> PointsSystems.NONE, ceiling, clock, Ids.randomUuids());
     metricAdmin.addGuard(leaderboards::metricInUse);
     attributeAdmin.addGuard(leaderboards::attributeInUse);
+    AchievementRepository achievements = new AchievementRepository(db);
+    BackfillRepository backfills = new BackfillRepository(db);
+    BackfillSignal backfillSignal = new BackfillSignal();
+    AchievementAdmin achievementAdmin =
+        new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
     if (file != null) {
-      new ConfigApplier(db, config, scopes, metricAdmin, attributeAdmin, clock)
-          .with(leaderboards.fileSection())
-          .apply(file);
+      ConfigApplier applier =
+          new ConfigApplier(
+                  db, config, scopes, metricAdmin, attributeAdmin, clock, new AchievementFile(scopes, achievementAdmin))
+              .with(leaderboards.fileSection());
+      db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
     leaderboards.rebuild();
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
-    UserStates states = new UserStates(users, committer, USER_STATE_CACHE);
-    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids());
+    UserStates states =
+        shared
+            ? new LockingUserStates(db, users)
+            : new CachedUserStates(users, committer, USER_STATE_CACHE);
+    AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
+    AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
+    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);
     events.trackLeaderboards(leaderboards.tracker());
+    AchievementService achievementService =
+        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids());
+    // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
+    AchievementBackfill backfill =
+        new AchievementBackfill(
+            backfills, backfillSignal, scopes, lanes, states, progress, state -> 0, clock, Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock);
     userService.trackLeaderboards(leaderboards.tracker());
@@ -111,12 +151,15 @@ public final class Laurel implements AutoCloseable {
               attributeAdmin.register(app);
               new ApplicationKeyAdmin(db, keys, apiKeys, clock).register(app);
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
+              new AchievementRoutes(achievementService, achievementStats, users, scopes).register(app);
+              achievementAdmin.register(app);
               leaderboards.register(app);
             });
     batchWorker.start();
+    backfill.start();
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, http, leaderboards);
+    return new Laurel(db, committer, batchWorker, backfill, http, leaderboards);
   }
 
   public int port() {
@@ -138,6 +181,7 @@ public final class Laurel implements AutoCloseable {
     http.stop();
     leaderboards.close();
     batchWorker.close();
+    backfill.close();
     committer.close();
     db.close();
   }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
       Main.Keys.class,
       Main.Migrate.class,
       Main.CheckConfig.class,
+      Main.CopyStore.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -115,6 +116,30 @@ public final class Main implements Runnable {
     public Integer call() {
       try (Database db = store.open()) {
         System.out.println("schema is up to date (" + db.dialect().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "copy-store",
+      description = "Copy the embedded store (--data) into an empty PostgreSQL store (--to), e.g. to move to several nodes.")
+  static final class CopyStore implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "${env:LAUREL_DATA_DIR:-./data}", description = "Data directory of the embedded store to copy (default ./data).")
+    Path dataDir;
+
+    @Option(names = "--to", required = true, description = "PostgreSQL URL of the target (postgres://user:password@host:5432/db); its schema is created if needed, its data must be empty.")
+    String target;
+
+    @Override
+    public Integer call() {
+      if (!java.nio.file.Files.exists(dataDir.resolve("laurel.db"))) {
+        System.err.println("laurel: no embedded store at " + dataDir.resolve("laurel.db"));
+        return 1;
+      }
+      try (Database from = Database.openSqlite(dataDir);
+          Database to = dev.laurel.store.DatabaseUrl.parse(target).open()) {
+        dev.laurel.store.StoreCopy.copy(from, to).forEach((table, rows) -> System.out.printf("%-24s %d rows%n", table, rows));
       }
       return 0;
     }

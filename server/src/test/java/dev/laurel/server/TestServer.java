@@ -2,6 +2,7 @@ package dev.laurel.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.http.Wire;
+import dev.laurel.store.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +20,12 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
   static final String ADMIN_KEY = "testkey1.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123";
 
+  /** The store the server tests run on: {@code sqlite} or {@code postgres} (surefire sets it). */
+  static final String BACKEND = System.getProperty("laurel.test.backend", "sqlite");
+
   final Path dataDir;
   final Path configFile;
+  private final String postgresDatabase;
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   final InstantSource clock;
   Laurel laurel;
@@ -35,6 +40,7 @@ final class TestServer implements AutoCloseable {
     }
     this.configFile = configFile;
     this.clock = clock;
+    this.postgresDatabase = BACKEND.equals("postgres") ? TestDatabases.createPostgresDatabase() : null;
     start();
   }
 
@@ -49,7 +55,14 @@ final class TestServer implements AutoCloseable {
   void start() {
     laurel =
         Laurel.start(
-            new Settings(0, dataDir, configFile, ADMIN_KEY),
+            new Settings(
+                0,
+                dataDir,
+                configFile,
+                ADMIN_KEY,
+                postgresDatabase == null
+                    ? null
+                    : "jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase + "?user=postgres"),
             clock,
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
@@ -113,5 +126,8 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     laurel.close();
+    if (postgresDatabase != null) {
+      TestDatabases.dropPostgres(postgresDatabase);
+    }
   }
 }

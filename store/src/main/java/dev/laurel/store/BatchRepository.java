@@ -66,10 +66,14 @@ public final class BatchRepository {
         });
   }
 
-  /** Removes a processed item, in the transaction that commits its effects. */
-  public void delete(Tx tx, long seq) throws SQLException {
+  /**
+   * Removes a processed item, in the transaction that commits its effects. Returns false if the
+   * item was already gone (another node processed it), in which case that transaction must not
+   * commit.
+   */
+  public boolean delete(Tx tx, long seq) throws SQLException {
     PreparedStatement ps = tx.prepare("DELETE FROM batch_items WHERE seq = ?");
     ps.setLong(1, seq);
-    ps.executeUpdate();
+    return ps.executeUpdate() == 1;
   }
 }

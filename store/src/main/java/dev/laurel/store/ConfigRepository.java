@@ -22,6 +22,34 @@ public final class ConfigRepository {
     this.db = db;
   }
 
+  /** The version of the configuration, changed by {@link #bumpConfigVersion()}; "" before any. */
+  public String configVersion() {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = 'config_version'");
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "";
+          }
+        });
+  }
+
+  /** Announces a configuration change to other nodes sharing this database; returns the new version. */
+  public String bumpConfigVersion() {
+    String version = UUID.randomUUID().toString();
+    db.write(
+        tx -> {
+          try (PreparedStatement ps =
+              tx.connection()
+                  .prepareStatement(
+                      "INSERT INTO settings (name, value) VALUES ('config_version', ?)"
+                          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, version);
+            return ps.executeUpdate();
+          }
+        });
+    return version;
+  }
+
   /** Returns the environment with this key, creating it if it does not exist. */
   public Environment ensureEnvironment(String key, String name, String type, Instant now) {
     Environment existing = environmentByKey(key);
@@ -171,9 +199,14 @@ public final class ConfigRepository {
         Instant.ofEpochMilli(rs.getLong("updated")));
   }
 
-  /** The configuration snapshot of a scope: active metrics and attributes in creation order. */
+  /** The configuration snapshot of a scope: metrics, attributes and achievements in creation order. */
   public ScopeConfig scopeConfig(Scope scope, double controlRatio) {
-    return db.read(c -> new ScopeConfig(metrics(c, scope), attributes(c, scope), controlRatio));
+    return db.read(
+        c -> {
+          List<AttributeDef> attributes = attributes(c, scope);
+          return new ScopeConfig(metrics(c, scope), attributes, controlRatio)
+              .withAchievements(AchievementRepository.catalog(c, scope, attributes));
+        });
   }
 
   private static List<Metric> metrics(Connection c, Scope scope) throws SQLException {

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -54,6 +56,11 @@ public final class Database implements AutoCloseable {
     }
     config.setMaximumPoolSize(16);
     config.setPoolName("laurel-postgres");
+    // Fail fast while the database is unreachable (503 + Retry-After) instead of queueing requests.
+    config.setConnectionTimeout(3_000);
+    config.setValidationTimeout(1_000);
+    config.addDataSourceProperty("connectTimeout", "3");
+    config.addDataSourceProperty("socketTimeout", "30");
     return open(Dialect.POSTGRESQL, config);
   }
 
@@ -63,6 +70,8 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:" + dialect.migrations())
+          // Features landed with reserved version numbers in any order (V2 streaks after V3).
+          .outOfOrder(true)
           .load()
           .migrate();
     } catch (RuntimeException e) {
@@ -111,6 +120,68 @@ public final class Database implements AutoCloseable {
       if (serial) {
         writeLock.unlock();
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} while holding an installation-wide lock named {@code name}: with PostgreSQL a
+   * session advisory lock, so that nodes sharing the database take turns (e.g. applying the same
+   * configuration file at start); with the embedded store, which has one node, it just runs.
+   */
+  public void exclusively(String name, Runnable work) {
+    if (dialect != Dialect.POSTGRESQL) {
+      work.run();
+      return;
+    }
+    try (Connection c = pool.getConnection()) {
+      lock(c, "SELECT pg_advisory_lock(hashtextextended(?, 1))", name);
+      try {
+        work.run();
+      } finally {
+        lock(c, "SELECT pg_advisory_unlock(hashtextextended(?, 1))", name);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database lock failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} only if no other node is running work of the same name right now (a
+   * non-blocking advisory lock with PostgreSQL): for scheduled jobs that must run once across nodes.
+   * Returns whether it ran.
+   */
+  public boolean ifFirst(String name, Runnable work) {
+    if (dialect != Dialect.POSTGRESQL) {
+      work.run();
+      return true;
+    }
+    try (Connection c = pool.getConnection()) {
+      boolean acquired;
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 1))")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          acquired = rs.getBoolean(1);
+        }
+      }
+      if (!acquired) {
+        return false;
+      }
+      try {
+        work.run();
+      } finally {
+        lock(c, "SELECT pg_advisory_unlock(hashtextextended(?, 1))", name);
+      }
+      return true;
+    } catch (SQLException e) {
+      throw new StoreException("database lock failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void lock(Connection c, String sql, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, name);
+      ps.execute();
     }
   }
 

@@ -57,7 +57,11 @@ public final class UserRepository {
       }
     }
     return new UserState(
-        profile, prefs[0], totals, RankingRepository.userEntries(c, dialect, scope, userId));
+        profile,
+        prefs[0],
+        totals,
+        AchievementRepository.progress(c, dialect, scope, userId),
+        RankingRepository.userEntries(c, dialect, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */
@@ -168,6 +172,21 @@ public final class UserRepository {
             }
           }
         });
+  }
+
+  /** Same as {@link #findByIdempotencyKey(Scope, String, String, String)} inside a transaction. */
+  public StoredEvent findByIdempotencyKey(Tx tx, Scope scope, String userId, String metricId, String key)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "SELECT id, value, attributes, tz, at FROM events WHERE env_id = ? AND tenant_id = ?"
+                + " AND user_id = ? AND metric_id = ? AND idempotency_key = ?");
+    bindUser(ps, scope, userId);
+    ps.setString(4, metricId);
+    ps.setString(5, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? event(rs, tx.dialect(), userId, metricId, key) : null;
+    }
   }
 
   /** The user's events on a metric at or after {@code from}, oldest first (SUM-4). */

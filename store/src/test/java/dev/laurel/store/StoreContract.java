@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.Achievement;
+import dev.laurel.engine.achievement.AchievementProgress;
+import dev.laurel.engine.achievement.AchievementStatus;
+import dev.laurel.engine.achievement.AchievementTrigger;
+import dev.laurel.engine.achievement.AttributeFilter;
+import dev.laurel.engine.achievement.Completion;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.event.StoredEvent;
@@ -233,5 +239,150 @@ abstract class StoreContract {
       return null;
     });
     assertThat(batches.next(0, 10)).extracting(BatchRepository.Item::payload).containsExactly("{\"a\":2}");
+  }
+
+  // ---- Achievements (issue 4) ----
+
+  private static Achievement achievement(String id, String key, List<AttributeFilter> userFilters) {
+    return new Achievement(
+        id, key, "Name " + key, null, "https://example.test/" + key + ".png",
+        AchievementTrigger.METRIC,
+        AchievementStatus.ACTIVE, "m1", new BigDecimal("2.5"),
+        List.of(new AttributeFilter("at2", null, "fr")), null, List.of(),
+        userFilters, "rev1");
+  }
+
+  @Test
+  void cfg2_achievements_round_trip_in_creation_order_with_filter_keys_resolved() {
+    AchievementRepository repo = new AchievementRepository(db);
+    var userFilter = List.of(new AttributeFilter("at1", null, "pro"));
+    var streak =
+        new Achievement(
+            "a2", "week", "Week", "Seven days", null, AchievementTrigger.STREAK,
+            AchievementStatus.INACTIVE, null, null, List.of(), 7, List.of(), List.of(), "rev1");
+    var composite =
+        new Achievement(
+            "a3", "both", "Both", null, null, AchievementTrigger.ACHIEVEMENT,
+            AchievementStatus.LOCKED, null, null, List.of(), null, List.of("a2", "a1"), List.of(), "rev1");
+    db.write(tx -> {
+      config.insertAttribute(tx, scope, new AttributeDef("at1", "plan", "Plan", AttributeType.USER), T0);
+      config.insertAttribute(tx, scope, new AttributeDef("at2", "deck", "Deck", AttributeType.EVENT), T0);
+      repo.insert(tx, scope, achievement("a1", "first", userFilter), T0);
+      repo.insert(tx, scope, streak, T0);
+      repo.insert(tx, scope, composite, T0);
+      return null;
+    });
+    var catalog = config.scopeConfig(scope, 0).achievements();
+    assertThat(catalog.all()).extracting(Achievement::key).containsExactly("first", "week", "both");
+    var first = catalog.byKey("first");
+    assertThat(first.metricValue()).isEqualByComparingTo("2.5");
+    assertThat(first.userFilters()).containsExactly(new AttributeFilter("at1", "plan", "pro"));
+    assertThat(first.eventFilters()).containsExactly(new AttributeFilter("at2", "deck", "fr"));
+    assertThat(first.badgeUrl()).isEqualTo("https://example.test/first.png");
+    assertThat(catalog.byKey("week")).isEqualTo(streak);
+    assertThat(catalog.byKey("both")).isEqualTo(composite);
+    assertThat(config.scopeConfig(otherTenant, 0).achievements().all()).isEmpty();
+    db.write(tx -> {
+      repo.update(tx, scope, streak.withStatus(AchievementStatus.ACTIVE), T0);
+      return null;
+    });
+    assertThat(config.scopeConfig(scope, 0).achievements().byKey("week").isActive()).isTrue();
+  }
+
+  @Test
+  void cfg2_keys_are_unique_among_non_deleted_achievements_of_a_scope() {
+    AchievementRepository repo = new AchievementRepository(db);
+    db.write(tx -> {
+      repo.insert(tx, scope, achievement("a1", "first", List.of()), T0);
+      repo.insert(tx, otherTenant, achievement("a2", "first", List.of()), T0);
+      return null;
+    });
+    assertThatThrownBy(() -> db.write(tx -> {
+      repo.insert(tx, scope, achievement("a3", "first", List.of()), T0);
+      return null;
+    })).isInstanceOf(StoreException.class)
+        .satisfies(e -> assertThat(db.dialect().isUniqueViolation((java.sql.SQLException) e.getCause())).isTrue());
+    boolean deleted = db.write(tx -> repo.markDeleted(tx, scope, "a1"));
+    boolean again = db.write(tx -> repo.markDeleted(tx, scope, "a1"));
+    assertThat(deleted).isTrue();
+    assertThat(again).isFalse();
+    db.write(tx -> {
+      repo.insert(tx, scope, achievement("a3", "first", List.of()), T0);
+      return null;
+    });
+    assertThat(config.scopeConfig(scope, 0).achievements().byKey("first").id()).isEqualTo("a3");
+  }
+
+  @Test
+  void ach5_ach6_progress_round_trips_and_a_second_completion_of_one_achievement_is_refused() {
+    AchievementRepository repo = new AchievementRepository(db);
+    var none = AchievementProgress.NONE;
+    var done =
+        none.withCompletion(new Completion("c1", "a1", T0))
+            .withFilteredTotal("a1:rev1", new BigDecimal("12.5"));
+    db.write(tx -> {
+      users.saveProfile(tx, scope, profile("u1"), Preferences.NONE);
+      repo.saveProgress(tx, scope, "u1", none, done, false);
+      return null;
+    });
+    assertThat(users.load(scope, "u1").achievements()).isEqualTo(done);
+    var more = done.withFilteredTotal("a1:rev1", new BigDecimal("13")).withFilteredTotal("a2:rev1", BigDecimal.ZERO);
+    db.write(tx -> {
+      repo.saveProgress(tx, scope, "u1", done, more, false);
+      return null;
+    });
+    assertThat(users.load(scope, "u1").achievements()).isEqualTo(more);
+    var twice = none.withCompletion(new Completion("c2", "a1", T0.plusSeconds(1)));
+    assertThatThrownBy(() -> db.write(tx -> {
+      repo.saveProgress(tx, scope, "u1", none, twice, false);
+      return null;
+    })).isInstanceOf(StoreException.class);
+    db.write(tx -> {
+      repo.deleteFilteredTotals(tx, scope, "a1:rev1");
+      return null;
+    });
+    assertThat(users.load(scope, "u1").achievements().filteredTotal("a1:rev1")).isNull();
+    assertThat(users.load(scope, "u1").achievements().hasCompleted("a1")).isTrue();
+  }
+
+  @Test
+  void ach6_ach13_filtered_sums_from_events_and_completion_counts_per_scope() {
+    AchievementRepository repo = new AchievementRepository(db);
+    db.write(tx -> {
+      users.insertEvent(tx, scope, event("e1", "u1", "2.5", T0, null));
+      users.insertEvent(tx, scope, new StoredEvent("e2", "u1", "m1", new BigDecimal("4"), Map.of("deck", "de"), null, T0, null));
+      users.insertEvent(tx, scope, new StoredEvent("e3", "u1", "m1", new BigDecimal("1"), Map.of(), null, T0, null));
+      var none = AchievementProgress.NONE;
+      repo.saveProgress(tx, scope, "u1", none, none.withCompletion(new Completion("c1", "a1", T0)), false);
+      repo.saveProgress(tx, scope, "u2", none, none.withCompletion(new Completion("c2", "a1", T0)), true);
+      repo.saveProgress(tx, otherTenant, "u1", none, none.withCompletion(new Completion("c3", "a1", T0)), false);
+      return null;
+    });
+    var french = List.of(new AttributeFilter("at2", "deck", "fr"));
+    assertThat(repo.sumOfMatchingEvents(scope, "u1", "m1", french)).isEqualByComparingTo("2.5");
+    assertThat(repo.sumOfMatchingEvents(scope, "u1", "m1", List.of())).isEqualByComparingTo("7.5");
+    assertThat(repo.sumOfMatchingEvents(scope, "u2", "m1", french)).isEqualByComparingTo("0");
+    assertThat(repo.completionCounts(scope)).containsExactly(Map.entry("a1", 2L));
+  }
+
+  @Test
+  void ach16_backdating_runs_are_queued_durably_and_users_are_paged_by_id() {
+    BackfillRepository queue = new BackfillRepository(db);
+    db.write(tx -> {
+      queue.enqueue(tx, scope, "a1", T0);
+      queue.enqueue(tx, otherTenant, "a2", T0);
+      for (String id : List.of("c", "a", "b")) {
+        users.saveProfile(tx, scope, profile(id), Preferences.NONE);
+      }
+      return null;
+    });
+    List<BackfillRepository.Run> runs = queue.pending();
+    assertThat(runs).extracting(BackfillRepository.Run::achievementId).containsExactly("a1", "a2");
+    assertThat(runs.get(1).scope()).isEqualTo(otherTenant);
+    queue.delete(runs.subList(0, 1));
+    assertThat(queue.pending()).extracting(BackfillRepository.Run::achievementId).containsExactly("a2");
+    assertThat(queue.userIds(scope, "", 2)).containsExactly("a", "b");
+    assertThat(queue.userIds(scope, "b", 2)).containsExactly("c");
+    assertThat(queue.userIds(otherTenant, "", 2)).isEmpty();
   }
 }

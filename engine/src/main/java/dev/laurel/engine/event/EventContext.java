@@ -3,10 +3,13 @@ package dev.laurel.engine.event;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,8 @@ public final class EventContext {
   public StoredEvent event;
   /** Set by step 4: the streak as the response reports it. */
   public StreakSummary streak;
+  /** Set by step 5: achievements completed by this event, in ACH-18 order (read by TRIG-9). */
+  public final List<CompletedAchievement> achievementsCompleted = new ArrayList<>();
   /**
    * Set by step 4: the streak length after the event (0 when streaks are off for the user). Step 7
    * updates streak leaderboards from it (LB-9, LB-17).

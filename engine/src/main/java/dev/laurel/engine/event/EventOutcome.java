@@ -1,15 +1,30 @@
 package dev.laurel.engine.event;
 
+import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.user.UserState;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What processing one event produced: the user's new state, the event to store, and what the
- * response reports (EVENT-5). {@code userCreated} marks a user created by inline identification.
+ * response reports (EVENT-5). {@code userCreated} marks a user created by inline identification;
+ * {@code achievements} are those the event completed, in ACH-18 order.
  */
 public record EventOutcome(
     UserState state,
     boolean userCreated,
     StoredEvent event,
     BigDecimal total,
-    StreakSummary streak) {}
+    StreakSummary streak,
+    List<CompletedAchievement> achievements) {
+
+  public EventOutcome {
+    achievements = List.copyOf(achievements);
+  }
+
+  /** An outcome that completed no achievement. */
+  public EventOutcome(
+      UserState state, boolean userCreated, StoredEvent event, BigDecimal total, StreakSummary streak) {
+    this(state, userCreated, event, total, streak, List.of());
+  }
+}

@@ -5,6 +5,7 @@ import dev.laurel.engine.Ids;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.AchievementStep;
 import dev.laurel.engine.leaderboard.LeaderboardStep;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.Preferences;
@@ -30,6 +31,7 @@ public final class EventPipeline {
           EventPipeline::identify,
           EventPipeline::record,
           EventPipeline::streak,
+          new AchievementStep(),
           LeaderboardStep::apply); // step 7 (LB-9, LB-13..LB-17)
 
   /**
@@ -76,7 +78,12 @@ public final class EventPipeline {
       step.apply(ctx);
     }
     return new EventOutcome(
-        ctx.state, ctx.userCreated, ctx.event, ctx.state.total(metric.id()), ctx.streak);
+        ctx.state,
+        ctx.userCreated,
+        ctx.event,
+        ctx.state.total(metric.id()),
+        ctx.streak,
+        ctx.achievementsCompleted);
   }
 
   /** IDEM-4: the response of a replay reflects the current state and changes nothing. */

@@ -171,6 +171,11 @@ public final class AttributeAdmin {
         issues.add(Bulk.issueFor(id, "Attribute not found by ID"));
         continue;
       }
+      var achievement = scopes.config(scope).achievements().usingAttribute(id);
+      if (achievement != null) {
+        issues.add(Bulk.issueFor(id, "Attribute is in use by achievement " + achievement.key()));
+        continue;
+      }
       String inUse = inUse(scope, id);
       if (inUse != null) {
         issues.add(Bulk.issueFor(id, inUse));

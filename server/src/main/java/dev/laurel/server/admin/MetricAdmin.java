@@ -164,6 +164,11 @@ public final class MetricAdmin {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
         continue;
       }
+      var achievement = scopes.config(scope).achievements().usingMetric(id);
+      if (achievement != null) {
+        issues.add(Bulk.issueFor(id, "Metric is in use by achievement " + achievement.key()));
+        continue;
+      }
       String inUse = inUse(scope, id);
       if (inUse != null) {
         issues.add(Bulk.issueFor(id, inUse));

@@ -6,6 +6,7 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.MetricAdmin;
 import dev.laurel.server.scope.Scopes;
@@ -36,6 +37,7 @@ public final class ConfigApplier {
   private final MetricAdmin metrics;
   private final AttributeAdmin attributes;
   private final InstantSource clock;
+  private final AchievementFile achievements;
   private final List<Section> sections = new ArrayList<>();
 
   /**
@@ -60,13 +62,15 @@ public final class ConfigApplier {
       Scopes scopes,
       MetricAdmin metrics,
       AttributeAdmin attributes,
-      InstantSource clock) {
+      InstantSource clock,
+      AchievementFile achievements) {
     this.db = db;
     this.config = config;
     this.scopes = scopes;
     this.metrics = metrics;
     this.attributes = attributes;
     this.clock = clock;
+    this.achievements = achievements;
   }
 
   /** Applies the file; returns the number of objects created, updated or archived. */
@@ -90,6 +94,7 @@ public final class ConfigApplier {
         Scope scope = new Scope(e.id(), tenantId(e, tenant));
         changes += applyAttributes(scope, tenant.attributes(), file.prune(), path, problems);
         changes += applyMetrics(scope, tenant.metrics(), file.prune(), path, problems);
+        changes += achievements.apply(scope, tenant.achievements(), file.prune(), path, problems);
         for (Section section : sections) {
           changes += section.apply(scope, tenant, file.prune(), path, problems);
         }

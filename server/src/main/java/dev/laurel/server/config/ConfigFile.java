@@ -3,6 +3,7 @@ package dev.laurel.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
 import dev.laurel.server.leaderboard.LeaderboardFile;
@@ -34,17 +35,24 @@ public record ConfigFile(
 
   /** One tenant ({@code customerId} null for the default scope) and its objects. */
   public record TenantSpec(
-      String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, List<JsonNode> leaderboards) {
+      String customerId,
+      String name,
+      List<JsonNode> attributes,
+      List<JsonNode> metrics,
+      List<JsonNode> achievements,
+      List<JsonNode> leaderboards) {
 
-    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
-      this(customerId, name, attributes, metrics, List.of());
+    public TenantSpec(
+        String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, List<JsonNode> achievements) {
+      this(customerId, name, attributes, metrics, achievements, List.of());
     }
   }
 
   private static final Set<String> ROOT_KEYS = Set.of("environments", "prune", "leaderboards");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
-  private static final Set<String> TENANT_KEYS = Set.of("name", "attributes", "metrics", "leaderboards");
+  private static final Set<String> TENANT_KEYS =
+      Set.of("name", "attributes", "metrics", "achievements", "leaderboards");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -147,7 +155,7 @@ public record ConfigFile(
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of());
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of());
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -177,11 +185,18 @@ public record ConfigFile(
         p.add(at + ".key", "duplicate metric key " + m.path("key").asText());
       }
     }
+    List<JsonNode> achievements = p.items(tenant, path, "achievements", AchievementFile.KEYS);
+    AchievementFile.problems(achievements, path + ".achievements").forEach(e -> p.add(e.getKey(), e.getValue()));
     List<JsonNode> leaderboards = p.items(tenant, path, "leaderboards", LeaderboardFile.KEYS);
     LeaderboardFile.check(leaderboards, path + ".leaderboards", p::add);
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
-        isDefault ? null : customerId, p.string(tenant, path, "name", customerId), attributes, metrics, leaderboards);
+        isDefault ? null : customerId,
+        p.string(tenant, path, "name", customerId),
+        attributes,
+        metrics,
+        achievements,
+        leaderboards);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

@@ -86,9 +86,13 @@ public final class BatchWorker implements AutoCloseable {
     try {
       EventCommand command = BatchAdmin.command(Wire.MAPPER.readTree(item.payload()));
       events.record(item.scope(), command, tx -> {
-        batches.delete(tx, item.seq());
+        if (!batches.delete(tx, item.seq())) {
+          throw new AlreadyProcessed();
+        }
         return null;
       });
+    } catch (AlreadyProcessed e) {
+      LOG.debug("batch {} item {} was processed by another node", item.batchId(), item.index());
     } catch (Rejection r) {
       LOG.warn("batch {} item {} dropped: {}", item.batchId(), item.index(), r.getMessage());
       db.write(tx -> {
@@ -101,6 +105,13 @@ public final class BatchWorker implements AutoCloseable {
         batches.delete(tx, item.seq());
         return null;
       });
+    }
+  }
+
+  /** Thrown inside an item's transaction when another node already dequeued it: rolls it back. */
+  private static final class AlreadyProcessed extends RuntimeException {
+    AlreadyProcessed() {
+      super("batch item already processed", null, false, false);
     }
   }
 

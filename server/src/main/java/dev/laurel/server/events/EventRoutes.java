@@ -2,9 +2,12 @@ package dev.laurel.server.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.engine.Rejection;
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.StreakSummary;
+import dev.laurel.server.achievement.AchievementJson;
 import dev.laurel.server.http.Body;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
@@ -39,11 +42,12 @@ public final class EventRoutes {
     JsonNode body = Body.object(Body.json(ctx, Body.LIMIT), "Request body");
     EventCommand command = command(body, ctx.pathParam("key"), idempotencyKey(ctx.header("Idempotency-Key")));
     Requests.checkSubject(ctx, command.userId());
-    EventService.Result result = events.record(Requests.scope(ctx), command);
+    Scope scope = Requests.scope(ctx);
+    EventService.Result result = events.record(scope, command);
     ctx.status(result.replayed() ? 202 : 201);
-    Wire.Obj out = response(result.outcome(), command.idempotencyKey(), result.replayed());
+    Wire.Obj out = response(result.outcome(), command.idempotencyKey(), result.replayed(), events.config(scope));
     if (leaderboards != null && !result.replayed()) {
-      out.with("leaderboards", leaderboards.eventEntries(Requests.scope(ctx), result.leaderboards()));
+      out.with("leaderboards", leaderboards.eventEntries(scope, result.leaderboards()));
     }
     ctx.json(out);
   }
@@ -70,13 +74,14 @@ public final class EventRoutes {
   }
 
   /** EVENT-5 / IDEM-4 / IDEM-5. */
-  public static Wire.Obj response(EventOutcome outcome, String idempotencyKey, boolean replayed) {
+  public static Wire.Obj response(
+      EventOutcome outcome, String idempotencyKey, boolean replayed, ScopeConfig config) {
     Wire.Obj out =
         Wire.obj()
             .with("eventId", outcome.event().id())
             .with("metricId", outcome.event().metricId())
             .with("total", Wire.number(outcome.total()))
-            .with("achievements", List.of())
+            .with("achievements", AchievementJson.completed(outcome.achievements(), config))
             .with("currentStreak", streak(outcome.streak(), !replayed && outcome.streak().extended()))
             .with("points", Map.of())
             .with("leaderboards", Map.of());

@@ -3,11 +3,13 @@ package dev.laurel.server.events;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.EventCommand;
 import dev.laurel.engine.event.EventOutcome;
 import dev.laurel.engine.event.EventPipeline;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.achievement.AchievementProgressStore;
 import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.leaderboard.Placement;
 import dev.laurel.server.scope.Scopes;
@@ -32,6 +34,7 @@ public final class EventService {
   private final InstantSource clock;
   private final Ids ids;
   private final EventPipeline pipeline = new EventPipeline();
+  private final AchievementProgressStore achievements;
   private volatile LeaderboardTracker leaderboards;
 
   public EventService(
@@ -40,13 +43,20 @@ public final class EventService {
       UserLanes lanes,
       UserStates states,
       InstantSource clock,
-      Ids ids) {
+      Ids ids,
+      AchievementProgressStore achievements) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
     this.ids = ids;
+    this.achievements = achievements;
+  }
+
+  /** The configuration snapshot responses are rendered with. */
+  public ScopeConfig config(Scope scope) {
+    return scopes.config(scope);
   }
 
   /** Applies step 7's entry changes to the rankings (LB-31); call before serving requests. */
@@ -75,8 +85,19 @@ public final class EventService {
    */
   public Result record(Scope scope, EventCommand command, Sql.TxWork<?> alongside) {
     ScopeConfig config = scopes.config(scope);
-    Prepared prepared = lanes.run(scope, command.userId(), () -> prepare(scope, config, command, alongside));
+    if (config.metricByKey(command.metricKey()) == null && scopes.refreshIfChanged()) {
+      config = scopes.config(scope);
+    }
+    ScopeConfig snapshot = config;
+    Prepared prepared =
+        lanes.run(
+            scope,
+            command.userId(),
+            () -> states.session(scope, command.userId(), session -> prepare(session, scope, snapshot, command, alongside)));
     prepared.await();
+    if (!prepared.result().replayed()) {
+      achievements.committed(scope, !prepared.result().outcome().achievements().isEmpty());
+    }
     return prepared.result();
   }
 
@@ -90,28 +111,30 @@ public final class EventService {
     }
   }
 
-  private Prepared prepare(Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
-    UserStates.Loaded read = states.load(scope, command.userId());
+  private Prepared prepare(
+      UserStates session, Scope scope, ScopeConfig config, EventCommand command, Sql.TxWork<?> alongside) {
+    UserStates.Loaded read = session.load(scope, command.userId());
     UserState state = read.state();
     Metric metric = pipeline.validate(config, command, state == null ? null : state.profile());
     if (command.idempotencyKey() != null) {
       UserStates.Staged original =
-          states.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
+          session.findByIdempotencyKey(scope, command.userId(), metric.id(), command.idempotencyKey());
       if (original != null) {
         UserStates.Staged dequeue =
             alongside == null
                 ? null
-                : states.stage(read, scope, command.userId(), state, null, alongside);
+                : session.stage(read, scope, command.userId(), state, null, alongside);
         return new Prepared(
             new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
       }
     }
-    EventOutcome outcome = pipeline.process(scope, config, metric, state, command, clock.instant(), ids);
+    UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
+    EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
     LeaderboardTracker tracker = leaderboards;
     LeaderboardTracker.Applied ranked =
         tracker == null ? null : tracker.apply(scope, config, state, outcome.state());
     UserStates.Staged staged =
-        states.stage(
+        session.stage(
             read,
             scope,
             command.userId(),
@@ -132,10 +155,10 @@ public final class EventService {
     }
     ranked.repairOnFailure(
         staged.done(),
-        repair -> lanes.run(scope, command.userId(), () -> {
-          repair.accept(states.load(scope, command.userId()).state());
+        repair -> lanes.run(scope, command.userId(), () -> states.session(scope, command.userId(), again -> {
+          repair.accept(again.load(scope, command.userId()).state());
           return null;
-        }));
+        })));
     return new Prepared(new Result(outcome, false, ranked.placements()), staged, null);
   }
 
@@ -149,5 +172,12 @@ public final class EventService {
     }
     users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
     users.insertEvent(tx, scope, outcome.event());
+    achievements.save(
+        tx,
+        scope,
+        after.profile().id(),
+        before == null ? AchievementProgress.NONE : before.achievements(),
+        after.achievements(),
+        false);
   }
 }

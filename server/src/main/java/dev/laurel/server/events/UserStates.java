@@ -4,133 +4,57 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.store.Sql;
-import dev.laurel.store.UserRepository;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The users' current states for the write path, so that a lane never waits for the disk between
- * two events of one user. Inside its lane, a request reads the user's latest state — committed, or
- * staged by the previous request and still being committed — computes the new state, stages it
- * here and queues its writes to the group commit; it then leaves the lane and waits for the commit
- * before answering (EVENT-9). Nothing is acknowledged before it is durable.
+ * The write path's view of users' states (EVENT-8, EVENT-9). Used in the user's lane: a request
+ * opens a {@link #session}, reads the user's latest state, computes the new one with the engine and
+ * stages it with its writes; outside the lane it awaits the commit before answering.
  *
- * <p>If any write fails, the committer starts a new generation: cached states of older
- * generations are dropped on their next read (reloaded from the store), and queued writes computed
- * from them are refused. Methods taking a user must be called in that user's lane.
+ * <p>Two implementations: {@link CachedUserStates} for one node (states kept in memory, writes
+ * group-committed) and {@link LockingUserStates} for several nodes on one PostgreSQL (each session
+ * is a transaction holding a per-user advisory lock, so nodes serialise a user's requests too).
  */
-public final class UserStates {
-  private final UserRepository users;
-  private final GroupCommitter committer;
-  private final int capacity;
-  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+public interface UserStates {
 
-  private record Key(Scope scope, String userId) {}
-
-  private static final class Entry {
-    final long generation;
-    volatile UserState state;
-    final AtomicInteger pending = new AtomicInteger();
-    final Map<String, Staged> keys = new ConcurrentHashMap<>();
-
-    Entry(long generation, UserState state) {
-      this.generation = generation;
-      this.state = state;
-    }
-  }
-
-  /** A write queued for commit: {@link #await()} it outside the lane. */
-  public record Staged(StoredEvent event, CompletableFuture<Void> done) {
+  /** A write queued or done: {@link #await()} it outside the lane. */
+  record Staged(StoredEvent event, CompletableFuture<Void> done) {
     public void await() {
       GroupCommitter.await(done);
     }
   }
 
-  /** A user's state as read in its lane, and the generation it was read in. */
-  public record Loaded(UserState state, long generation) {}
+  /** A user's state as read in a session, and the write generation it was read in. */
+  record Loaded(UserState state, long generation) {}
 
-  public UserStates(UserRepository users, GroupCommitter committer, int capacity) {
-    this.users = users;
-    this.committer = committer;
-    this.capacity = capacity;
+  /** Work on one user's state. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(UserStates session);
   }
+
+  /** Runs {@code work} with exclusive access to the user's state (call it in the user's lane). */
+  <T> T session(Scope scope, String userId, Work<T> work);
 
   /** The user's latest state (null if the user does not exist). */
-  public Loaded load(Scope scope, String userId) {
-    long generation = committer.generation();
-    Key key = new Key(scope, userId);
-    Entry entry = entries.get(key);
-    if (entry != null && entry.generation == generation) {
-      return new Loaded(entry.state, generation);
-    }
-    if (entry != null) {
-      entries.remove(key, entry);
-    }
-    return new Loaded(users.load(scope, userId), generation);
-  }
+  Loaded load(Scope scope, String userId);
 
   /**
    * IDEM-2: the event already recorded under this key, committed or still being committed. The
    * caller must await a pending one before answering.
    */
-  public Staged findByIdempotencyKey(Scope scope, String userId, String metricId, String key) {
-    Entry entry = entries.get(new Key(scope, userId));
-    if (entry != null) {
-      Staged pending = entry.keys.get(metricId + "\u0000" + key);
-      if (pending != null) {
-        return pending;
-      }
-    }
-    StoredEvent stored = users.findByIdempotencyKey(scope, userId, metricId, key);
-    return stored == null ? null : new Staged(stored, CompletableFuture.completedFuture(null));
-  }
+  Staged findByIdempotencyKey(Scope scope, String userId, String metricId, String key);
 
   /**
    * Makes {@code state} the user's current state and queues {@code writes}; {@code keyed} is the
    * event whose idempotency key becomes visible to later requests at once (or null).
    */
-  public Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes) {
-    Key key = new Key(scope, userId);
-    Entry entry = entries.get(key);
-    if (entry == null || entry.generation != read.generation()) {
-      entry = new Entry(read.generation(), state);
-      entries.put(key, entry);
-    } else {
-      entry.state = state;
-    }
-    Entry staged = entry;
-    staged.pending.incrementAndGet();
-    CompletableFuture<Void> done = committer.submit(read.generation(), writes);
-    Staged result = new Staged(keyed, done);
-    String idemKey = keyed == null || keyed.idempotencyKey() == null ? null : keyed.metricId() + "\u0000" + keyed.idempotencyKey();
-    if (idemKey != null) {
-      staged.keys.put(idemKey, result);
-    }
-    done.whenComplete((ok, failure) -> {
-      if (idemKey != null) {
-        staged.keys.remove(idemKey, result);
-      }
-      staged.pending.decrementAndGet();
-    });
-    if (entries.size() > capacity) {
-      evictIdle();
-    }
-    return result;
-  }
+  Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes);
 
-  /** Drops cached states with no write in flight until the cache is back under its capacity. */
-  private void evictIdle() {
-    int excess = entries.size() - capacity + capacity / 8;
-    Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
-    while (excess > 0 && it.hasNext()) {
-      Map.Entry<Key, Entry> e = it.next();
-      if (e.getValue().pending.get() == 0) {
-        it.remove();
-        excess--;
-      }
-    }
-  }
+  /**
+   * Waits until every write staged for this user so far has finished (committed or failed), so the
+   * user's rows in the store are current for a rare read of the user's history in the lane (ACH-6
+   * filtered totals). Implementations that commit each session before the next need not wait.
+   */
+  default void awaitWrites(Scope scope, String userId) {}
 }

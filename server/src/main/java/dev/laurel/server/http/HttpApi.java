@@ -28,6 +28,7 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   public static final String APP = "/v1";
   public static final String ADMIN = "/admin/v1";
+  private static final String JSON = "application/json; charset=utf-8";
 
   /** ERR-3: operations whose contract declares 400 for malformed requests. */
   private static final Set<String> MALFORMED_IS_400 =
@@ -56,11 +57,7 @@ public final class HttpApi {
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
             });
     app.before(ctx -> ctx.header("X-Request-Id", UUID.randomUUID().toString()));
-    app.after(ctx -> {
-      if (ctx.status().getCode() != 204) {
-        ctx.contentType("application/json; charset=utf-8");
-      }
-    });
+    app.after(HttpApi::jsonContentType);
     app.before(APP + "/*", ctx -> cors(ctx));
     app.before(APP + "/*", ctx -> authenticate(ctx, keys));
     app.before(ADMIN + "/*", ctx -> authenticate(ctx, keys));
@@ -93,6 +90,22 @@ public final class HttpApi {
   private static byte[] extensions() throws java.io.IOException {
     try (var in = HttpApi.class.getResourceAsStream("/openapi/laurel-extensions.json")) {
       return in.readAllBytes();
+    }
+  }
+
+  /**
+   * GEN-2: {@code Content-Type: application/json; charset=utf-8}, spelled exactly so. Jetty
+   * canonicalises the value given to {@code setContentType} (dropping the space), so the header
+   * field itself is replaced.
+   */
+  private static void jsonContentType(Context ctx) {
+    if (ctx.status().getCode() == 204) {
+      return;
+    }
+    ctx.contentType(JSON);
+    org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (base != null) {
+      base.getResponse().getHttpFields().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, JSON);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.laurel.server.http.ApiError;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Environment;
 import dev.laurel.store.Tenant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * snapshot (DESIGN: the hot path never queries configuration).
  */
 public final class Scopes {
+  /** How often a node sharing its database looks for configuration changed by other nodes. */
+  private static final long SHARED_CHECK_MILLIS = 1_000;
+
   private final ConfigRepository config;
+  private final boolean shared;
+  private final InstantSource clock;
   private final Map<String, Environment> environments = new ConcurrentHashMap<>();
   private final Map<Scope, ScopeConfig> snapshots = new ConcurrentHashMap<>();
   private final List<Extension> extensions = new CopyOnWriteArrayList<>();
@@ -28,11 +34,27 @@ public final class Scopes {
     ScopeConfig extend(Scope scope, ScopeConfig base);
   }
 
-  public Scopes(ConfigRepository config) {
+  private volatile String seenVersion;
+  private volatile long nextCheck;
+
+  /**
+   * {@code shared} is true when several nodes share the database: every change is then announced
+   * through a configuration version in the database, and each node re-reads its snapshots within
+   * a second of another node's change.
+   */
+  public Scopes(ConfigRepository config, boolean shared, InstantSource clock) {
     this.config = config;
+    this.shared = shared;
+    this.clock = clock;
+    this.seenVersion = shared ? config.configVersion() : null;
+  }
+
+  public Scopes(ConfigRepository config) {
+    this(config, false, InstantSource.system());
   }
 
   public Environment environment(String envId) {
+    checkSharedVersion();
     return environments.computeIfAbsent(envId, config::environment);
   }
 
@@ -74,6 +96,7 @@ public final class Scopes {
 
   /** The configuration snapshot of a scope. */
   public ScopeConfig config(Scope scope) {
+    checkSharedVersion();
     return snapshots.computeIfAbsent(scope, this::load);
   }
 
@@ -88,11 +111,44 @@ public final class Scopes {
   /** Drops a scope's snapshot after its configuration changed; the next read reloads it. */
   public void invalidate(Scope scope) {
     snapshots.remove(scope);
+    announce();
   }
 
   /** Drops every cached environment and snapshot (after a configuration file was applied). */
   public void invalidateAll() {
     environments.clear();
     snapshots.clear();
+    announce();
+  }
+
+  private void announce() {
+    if (shared) {
+      seenVersion = config.bumpConfigVersion();
+    }
+  }
+
+  private void checkSharedVersion() {
+    if (shared && clock.millis() >= nextCheck) {
+      refreshIfChanged();
+    }
+  }
+
+  /**
+   * With a shared database, re-reads the configuration version now (not waiting for the next
+   * periodic check) and drops the snapshots if another node changed it. Returns whether it did.
+   */
+  public boolean refreshIfChanged() {
+    if (!shared) {
+      return false;
+    }
+    nextCheck = clock.millis() + SHARED_CHECK_MILLIS;
+    String current = config.configVersion();
+    if (current.equals(seenVersion)) {
+      return false;
+    }
+    seenVersion = current;
+    environments.clear();
+    snapshots.clear();
+    return true;
   }
 }

@@ -7,6 +7,7 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserState;
+import dev.laurel.server.achievement.AchievementJson;
 import dev.laurel.server.http.Body;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Query;
@@ -83,16 +84,17 @@ public final class UserRoutes {
 
   private void allMetrics(Context ctx) {
     UserState state = existing(ctx);
+    ScopeConfig config = scopes.config(Requests.scope(ctx));
     List<Object> out = new ArrayList<>();
-    for (Metric m : scopes.config(Requests.scope(ctx)).metrics()) {
-      out.add(metricResponse(m, state));
+    for (Metric m : config.metrics()) {
+      out.add(metricResponse(m, state, config));
     }
     ctx.json(out);
   }
 
   private void singleMetric(Context ctx) {
     UserState state = existing(ctx);
-    ctx.json(metricResponse(metric(ctx), state));
+    ctx.json(metricResponse(metric(ctx), state, scopes.config(Requests.scope(ctx))));
   }
 
   private void metricSummary(Context ctx) {
@@ -114,14 +116,14 @@ public final class UserRoutes {
   }
 
   /** METRIC-9 (with SDK-3's {@code status}). */
-  private static Wire.Obj metricResponse(Metric m, UserState state) {
+  private static Wire.Obj metricResponse(Metric m, UserState state, ScopeConfig config) {
     return Wire.obj()
         .with("id", m.id())
         .with("key", m.key())
         .with("name", m.name())
         .with("status", "active")
         .with("current", Wire.number(state.total(m.id())))
-        .with("achievements", List.of());
+        .with("achievements", AchievementJson.forMetric(config, m, state));
   }
 
   private Metric metric(Context ctx) {

@@ -78,8 +78,8 @@ public final class UserService {
     Change<UserProfile> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null && !mayCreate) {
             throw Rejection.notFound("User not found");
@@ -98,9 +98,7 @@ public final class UserService {
             return new Change<>(profile, null);
           }
           UserState next =
-              state == null
-                  ? new UserState(profile, prefs, java.util.Map.of())
-                  : state.withProfile(profile);
+              state == null ? new UserState(profile, prefs, java.util.Map.of()) : state.withProfile(profile);
           LeaderboardTracker tracker = leaderboards;
           LeaderboardTracker.Applied moved = null;
           if (tracker != null && state != null) {
@@ -110,7 +108,7 @@ public final class UserService {
           }
           LeaderboardTracker.Applied groups = moved;
           UserStates.Staged staged =
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 if (groups != null) {
                   groups.write(tx);
@@ -118,13 +116,13 @@ public final class UserService {
                 return null;
               });
           if (groups != null) {
-            groups.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> {
-              repair.accept(states.load(scope, id).state());
+            groups.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> states.session(scope, id, again -> {
+              repair.accept(again.load(scope, id).state());
               return null;
-            }));
+            })));
           }
           return new Change<>(profile, staged);
-        });
+        }));
     return change.await();
   }
 
@@ -134,8 +132,8 @@ public final class UserService {
     Change<Preferences> change = lanes.run(
         scope,
         id,
-        () -> {
-          UserStates.Loaded read = states.load(scope, id);
+        () -> states.session(scope, id, session -> {
+          UserStates.Loaded read = session.load(scope, id);
           UserState state = read.state();
           if (state == null) {
             throw Rejection.notFound("User not found");
@@ -158,11 +156,11 @@ public final class UserService {
           UserState next = state.withPreferences(updated);
           return new Change<>(
               updated,
-              states.stage(read, scope, id, next, null, tx -> {
+              session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
                 return null;
               }));
-        });
+        }));
     return change.await();
   }
 }

@@ -21,21 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** EVENT-9 with pipelined lanes: staged state is never acknowledged, or built on, unless committed. */
-class UserStatesTest {
+class CachedUserStatesTest {
   private static final Scope SCOPE = Scope.defaultTenant("env");
   private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
 
   private Database db;
   private UserRepository users;
   private GroupCommitter committer;
-  private UserStates states;
+  private CachedUserStates states;
 
   @BeforeEach
   void setUp() throws Exception {
     db = Database.openSqlite(Files.createTempDirectory("laurel-states"));
     users = new UserRepository(db);
     committer = new GroupCommitter(db);
-    states = new UserStates(users, committer, 2);
+    states = new CachedUserStates(users, committer, 2);
   }
 
   @AfterEach

@@ -1,0 +1,96 @@
+// Several stateless nodes on one PostgreSQL (issue 7, EVENT-8, IDEM-7, BATCH-7): three `laurel
+// serve` processes share a database and an admin key; interleaved concurrent requests for the same
+// users go to all of them, and every count must come out exact.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BACKEND, createPostgresDatabase, generateAdminKey, startServer, uid } from '../harness.mjs';
+
+// Runs in the suite's PostgreSQL pass (it always uses PostgreSQL itself).
+const skip = BACKEND !== 'postgres';
+let db;
+let nodes = [];
+before(async () => {
+  if (skip) return;
+  db = createPostgresDatabase();
+  const adminKey = generateAdminKey();
+  // Started one after the other: the first applies migrations, the others find them done.
+  for (let i = 0; i < 3; i++) {
+    nodes.push(await startServer({ database: db.url, adminKey }));
+  }
+  await nodes[0].createMetric('cards');
+  // Other nodes see configuration changes within a second (they poll a version in the database).
+  await new Promise((r) => setTimeout(r, 1200));
+});
+after(async () => {
+  for (const n of nodes) await n.stop();
+  db?.drop();
+});
+
+describe('several nodes on one PostgreSQL', { skip }, () => {
+  test('EVENT-8 interleaved concurrent events for the same users on three nodes are all counted once', async () => {
+    const users = Array.from({ length: 8 }, () => uid('multi'));
+    const sends = [];
+    for (let round = 0; round < 25; round++) {
+      users.forEach((id, u) => {
+        const node = nodes[(round + u) % nodes.length];
+        sends.push(node.client.metrics.event('cards', { user: { id }, value: 2 }));
+      });
+    }
+    const responses = await Promise.all(sends);
+    assert.equal(responses.length, 200);
+    for (const id of users) {
+      for (const node of nodes) {
+        const metric = await node.client.users.singleMetric(id, 'cards');
+        assert.equal(metric.current, 50, `${id} on ${node.baseUrl}`);
+      }
+    }
+    // Every response reported a distinct running total: the nodes applied the events one at a time.
+    for (const id of users) {
+      const totals = responses.filter((_, i) => users[i % users.length] === id).map((r) => r.total).sort((a, b) => a - b);
+      assert.deepEqual(totals, Array.from({ length: 25 }, (_, i) => 2 * (i + 1)));
+    }
+  });
+
+  test('IDEM-7 one idempotency key sent to every node at once is processed exactly once', async () => {
+    const id = uid('idem');
+    const sends = [];
+    for (let i = 0; i < 12; i++) {
+      sends.push(
+        nodes[i % 3].app('POST', '/metrics/cards/event', {
+          body: { user: { id }, value: 7 },
+          headers: { 'Idempotency-Key': 'once-across-nodes' },
+        }),
+      );
+    }
+    const statuses = (await Promise.all(sends)).map((r) => r.status).sort();
+    assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
+    assert.equal(statuses.filter((s) => s === 202).length, 11);
+    assert.equal((await nodes[2].client.users.singleMetric(id, 'cards')).current, 7);
+  });
+
+  test('BATCH-7 a batch accepted by one node is applied exactly once while every node works the queue', async () => {
+    const users = Array.from({ length: 5 }, () => uid('batch'));
+    const items = [];
+    for (let i = 0; i < 400; i++) items.push({ key: 'cards', user: { id: users[i % users.length] }, value: 1 });
+    const res = await nodes[1].admin('POST', '/metrics/events', { body: items });
+    assert.equal(res.status, 202);
+    for (const id of users) {
+      await nodes[0].waitFor(async () => {
+        const r = await nodes[0].app('GET', `/users/${id}/metrics/cards`);
+        return r.status === 200 && r.body.current === 80;
+      }, { timeoutMs: 60_000, what: `batch applied for ${id}` });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const id of users) {
+      assert.equal((await nodes[2].client.users.singleMetric(id, 'cards')).current, 80);
+    }
+  });
+
+  test('configuration made on one node is served by the others', async () => {
+    await nodes[2].createMetric('quizzes');
+    await new Promise((r) => setTimeout(r, 1200));
+    const id = uid('cfg');
+    const r = await nodes[0].client.metrics.event('quizzes', { user: { id }, value: 3 });
+    assert.equal(r.total, 3);
+  });
+});

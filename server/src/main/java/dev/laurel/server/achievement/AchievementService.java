@@ -1,0 +1,109 @@
+package dev.laurel.server.achievement;
+
+import dev.laurel.engine.Ids;
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.achievement.Achievement;
+import dev.laurel.engine.achievement.AchievementProgress;
+import dev.laurel.engine.achievement.ApiCompletion;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserPatch;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserRules;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.server.events.UserLanes;
+import dev.laurel.server.events.UserStates;
+import dev.laurel.server.scope.Scopes;
+import dev.laurel.store.UserRepository;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * {@code POST /achievements/{key}/complete} (ACH-11, ACH-12) in the user's lane: the user upsert
+ * and every completion (with the cascade, ACH-8) are staged as one write and committed together
+ * before the answer, or nothing is (GEN-14).
+ */
+public final class AchievementService {
+  private final Scopes scopes;
+  private final UserRepository users;
+  private final UserLanes lanes;
+  private final UserStates states;
+  private final AchievementProgressStore progress;
+  private final InstantSource clock;
+  private final Ids ids;
+
+  public AchievementService(
+      Scopes scopes,
+      UserRepository users,
+      UserLanes lanes,
+      UserStates states,
+      AchievementProgressStore progress,
+      InstantSource clock,
+      Ids ids) {
+    this.scopes = scopes;
+    this.users = users;
+    this.lanes = lanes;
+    this.states = states;
+    this.progress = progress;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** The completion and the snapshot to render it with. */
+  public record Completed(ApiCompletion.Result result, ScopeConfig config) {}
+
+  /** What the lane decided; its write (null for a repeat) is awaited outside the lane. */
+  private record Decided(Completed completed, UserStates.Staged staged) {}
+
+  public Completed complete(Scope scope, String key, String userId, UserPatch patch) {
+    Decided decided =
+        lanes.run(scope, userId, () -> states.session(scope, userId, session -> decide(session, scope, key, userId, patch)));
+    if (decided.staged() != null) {
+      decided.staged().await();
+      progress.committed(scope, true);
+    }
+    return decided.completed();
+  }
+
+  private Decided decide(UserStates session, Scope scope, String key, String userId, UserPatch patch) {
+    ScopeConfig config = scopes.config(scope);
+    UserStates.Loaded read = session.load(scope, userId);
+    UserState state = read.state();
+    UserRules.checkId(userId);
+    UserRules.check(config, patch, state == null ? null : state.profile());
+    Achievement achievement = ApiCompletion.visible(config.achievements(), key);
+    Instant now = clock.instant();
+    UserProfile profile =
+        state == null
+            ? UserRules.create(scope, config, userId, patch, now)
+            : UserRules.update(state.profile(), patch, now);
+    AchievementProgress stored = state == null ? AchievementProgress.NONE : state.achievements();
+    ApiCompletion.Result result =
+        ApiCompletion.complete(config.achievements(), achievement, profile.attributes(), stored, now, ids);
+    Completed completed = new Completed(result, config);
+    if (result.repeat()) {
+      return new Decided(completed, null);
+    }
+    Preferences prefs = state == null ? Preferences.NONE : state.preferences();
+    boolean profileChanged = state == null || !profile.equals(state.profile());
+    UserState next =
+        (state == null ? new UserState(profile, prefs, Map.of()) : state.withProfile(profile))
+            .withAchievements(result.progress());
+    UserStates.Staged staged =
+        session.stage(
+            read,
+            scope,
+            userId,
+            next,
+            null,
+            tx -> {
+              if (profileChanged) {
+                users.saveProfile(tx, scope, profile, prefs);
+              }
+              progress.save(tx, scope, userId, stored, result.progress(), false);
+              return null;
+            });
+    return new Decided(completed, staged);
+  }
+}
