@@ -121,37 +121,56 @@ public final class RankingRepository {
    */
   public void openEntries(List<String> leaderboardIds, Consumer<StoredEntry> sink) {
     for (String id : leaderboardIds) {
-      db.read(
-          c -> {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // lets PostgreSQL stream the rows with a cursor
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
-                        + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
-                        + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
-                        + " AND r.run_start = e.run_start) ORDER BY e.run_start, e.grp")) {
-              ps.setFetchSize(10_000);
-              ps.setString(1, id);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  sink.accept(
-                      new StoredEntry(
-                          id,
-                          LocalDate.parse(rs.getString("run_start")),
-                          rs.getString("user_id"),
-                          rs.getString("grp"),
-                          db.dialect().getDecimal(rs, "value"),
-                          rs.getLong("reached_at")));
-                }
-              }
-              return null;
-            } finally {
-              c.commit();
-              c.setAutoCommit(autoCommit);
-            }
-          });
+      stream(
+          id,
+          null,
+          "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
+              + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
+              + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
+              + " AND r.run_start = e.run_start) ORDER BY e.run_start, e.grp",
+          sink);
     }
+  }
+
+  /** Streams the entries of one run that are in a group, grouped by group (LB-7 finalisation). */
+  public void runEntries(String leaderboardId, LocalDate run, Consumer<StoredEntry> sink) {
+    stream(
+        leaderboardId,
+        run,
+        "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
+            + " WHERE e.leaderboard_id = ? AND e.run_start = ? AND e.grp IS NOT NULL ORDER BY e.grp",
+        sink);
+  }
+
+  private void stream(String id, LocalDate run, String sql, Consumer<StoredEntry> sink) {
+    db.read(
+        c -> {
+          boolean autoCommit = c.getAutoCommit();
+          c.setAutoCommit(false); // lets PostgreSQL stream the rows with a cursor
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, id);
+            if (run != null) {
+              ps.setString(2, run.toString());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                sink.accept(
+                    new StoredEntry(
+                        id,
+                        LocalDate.parse(rs.getString("run_start")),
+                        rs.getString("user_id"),
+                        rs.getString("grp"),
+                        db.dialect().getDecimal(rs, "value"),
+                        rs.getLong("reached_at")));
+              }
+            }
+            return null;
+          } finally {
+            c.commit();
+            c.setAutoCommit(autoCommit);
+          }
+        });
   }
 
   /** LB-2 with a moved start: a scheduled leaderboard's runs changed, so its early entries go. */

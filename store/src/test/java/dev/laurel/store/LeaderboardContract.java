@@ -131,6 +131,9 @@ abstract class LeaderboardContract {
     rankings.openEntries(List.of("lb1"), open::add);
     assertThat(open).extracting(RankingRepository.StoredEntry::userId).containsExactly("a"); // c has no group
     assertThat(open.getFirst().run()).isEqualTo(run2);
+    List<RankingRepository.StoredEntry> archived = new ArrayList<>();
+    rankings.runEntries("lb1", run1, archived::add);
+    assertThat(archived).extracting(RankingRepository.StoredEntry::userId).containsExactlyInAnyOrder("a", "b");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.laurel.server.leaderboard;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.leaderboard.Leaderboard;
 import dev.laurel.engine.leaderboard.RankEntry;
+import dev.laurel.engine.leaderboard.RankValue;
 import dev.laurel.engine.leaderboard.Run;
 import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.Database;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * LB-7: finalises runs. Once a run's rankings are final (12:00 UTC after its last date, or at once
  * when a leaderboard is finished by request, LB-5) its last day is snapshotted (LB-34), its
- * participants per group are archived with their final ranks, and its boards leave memory; reads
- * of the run then come from the archive. Finalisation is lazy (on read) and swept, idempotent.
+ * participants per group — rebuilt from the stored entries — are archived with their final ranks,
+ * and its boards leave memory; reads of the run then come from the archive. Finalisation is lazy
+ * (on read) and swept, idempotent.
  */
 public final class RunArchive {
   private final Database db;
@@ -61,6 +63,7 @@ public final class RunArchive {
       dropBoards(lb.id(), run.start()); // a late update may have recreated one
       return;
     }
+    reload(lb.id(), run.start());
     LocalDate lastDay = run.end() == null ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC) : run.end();
     snapshots.close(scope, lb, run, now, lastDay);
     Map<String, List<FinalRank>> byGroup = new LinkedHashMap<>();
@@ -81,6 +84,19 @@ public final class RunArchive {
     });
     done.add(run.start());
     boards.forEach(rankings::drop);
+  }
+
+  /**
+   * Rebuilds the run's boards from the store before archiving them: the final rankings come from
+   * the truth (CON-14), whatever this node's memory saw.
+   */
+  private void reload(String leaderboardId, LocalDate run) {
+    dropBoards(leaderboardId, run);
+    Map<String, Rankings.Loader> loaders = new LinkedHashMap<>();
+    repository.runEntries(leaderboardId, run, e ->
+        loaders.computeIfAbsent(e.group(), g -> rankings.rebuild(new Board(leaderboardId, run, g)))
+            .add(e.userId(), RankValue.of(e.value()), e.reachedAt()));
+    loaders.values().forEach(Rankings.Loader::finish);
   }
 
   private void dropBoards(String leaderboardId, LocalDate run) {
