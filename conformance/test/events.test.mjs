@@ -47,8 +47,12 @@ describe('EVENT-1 / EVENT-5 POST /metrics/{key}/event', () => {
     assert.ok(!('idempotentReplayed' in res.body));
   });
 
-  test('EVENT-6 with no streak configuration currentStreak is the disabled object', async () => {
-    const res = await rawEvent('quizzes-completed', { user: { id: uid() }, value: 1 });
+  test('EVENT-6 with streaks off for the user currentStreak is the disabled object', async () => {
+    // The example configures a streak (CFG-18); a user who switched streaks off gets EVENT-6's object.
+    const id = uid();
+    await s.app('PUT', `/users/${id}`, { body: {} });
+    await s.app('PATCH', `/users/${id}/preferences`, { body: { streak: { enabled: false } } });
+    const res = await rawEvent('quizzes-completed', { user: { id }, value: 1 });
     assert.deepEqual(res.body.currentStreak, {
       length: 0,
       frequency: 'daily',

@@ -5,6 +5,8 @@ import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.leaderboard.Leaderboard;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakConfig;
+import dev.laurel.engine.streak.StreakEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ public final class ScopeConfig {
   private final List<Metric> metrics;
   private final List<AttributeDef> attributes;
   private final double controlRatio;
+  private final StreakEngine streaks;
   private final List<Leaderboard> leaderboards;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
@@ -25,7 +28,8 @@ public final class ScopeConfig {
   private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
-    this(metrics, attributes, controlRatio, AchievementCatalog.EMPTY, List.of());
+    this(
+        metrics, attributes, controlRatio, AchievementCatalog.EMPTY, new StreakEngine(StreakConfig.DISABLED), List.of());
   }
 
   private ScopeConfig(
@@ -33,11 +37,13 @@ public final class ScopeConfig {
       List<AttributeDef> attributes,
       double controlRatio,
       AchievementCatalog achievements,
+      StreakEngine streaks,
       List<Leaderboard> leaderboards) {
     this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
+    this.streaks = streaks;
     this.leaderboards = List.copyOf(leaderboards);
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
@@ -83,7 +89,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, achievements, leaderboards);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, leaderboards);
   }
 
   /** The scope's achievements (ACH-1), any status, in creation order. */
@@ -92,7 +98,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
-    return new ScopeConfig(metrics, attributes, controlRatio, catalog, leaderboards);
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, leaderboards);
   }
 
   /** Leaderboards of every status in creation order (LB-21, LB-40). */
@@ -102,6 +108,25 @@ public final class ScopeConfig {
 
   /** This snapshot with other leaderboards. */
   public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, newLeaderboards);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newLeaderboards);
+  }
+
+  /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
+  public StreakConfig streak() {
+    return streaks.config();
+  }
+
+  /** The streak engine for this scope's configuration. */
+  public StreakEngine streaks() {
+    return streaks;
+  }
+
+  /**
+   * This snapshot with another streak configuration.
+   *
+   * @throws IllegalArgumentException if {@code streak} has problems
+   */
+  public ScopeConfig withStreak(StreakConfig streak) {
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), leaderboards);
   }
 }

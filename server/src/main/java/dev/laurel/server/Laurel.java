@@ -2,6 +2,7 @@ package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.leaderboard.PointsSystems;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.server.achievement.AchievementAdmin;
 import dev.laurel.server.achievement.AchievementBackfill;
 import dev.laurel.server.achievement.AchievementFile;
@@ -29,6 +30,12 @@ import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.leaderboard.Leaderboards;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakAdmin;
+import dev.laurel.server.streaks.StreakCommands;
+import dev.laurel.server.streaks.StreakConfigAdmin;
+import dev.laurel.server.streaks.StreakRoutes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.server.streaks.StreakSweep;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
 import dev.laurel.store.AchievementRepository;
@@ -38,6 +45,7 @@ import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
 import java.io.PrintStream;
@@ -55,6 +63,7 @@ public final class Laurel implements AutoCloseable {
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;
   private final AchievementBackfill backfill;
+  private final StreakSweep streakSweep;
   private final Javalin http;
   private final Leaderboards leaderboards;
 
@@ -63,12 +72,14 @@ public final class Laurel implements AutoCloseable {
       GroupCommitter committer,
       BatchWorker batchWorker,
       AchievementBackfill backfill,
+      StreakSweep streakSweep,
       Javalin http,
       Leaderboards leaderboards) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
     this.backfill = backfill;
+    this.streakSweep = streakSweep;
     this.http = http;
     this.leaderboards = leaderboards;
   }
@@ -111,10 +122,19 @@ public final class Laurel implements AutoCloseable {
     BackfillSignal backfillSignal = new BackfillSignal();
     AchievementAdmin achievementAdmin =
         new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
+    StreakRepository streaks = new StreakRepository(db);
+    StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
       ConfigApplier applier =
           new ConfigApplier(
-                  db, config, scopes, metricAdmin, attributeAdmin, clock, new AchievementFile(scopes, achievementAdmin))
+                  db,
+                  config,
+                  scopes,
+                  metricAdmin,
+                  attributeAdmin,
+                  streakConfig,
+                  clock,
+                  new AchievementFile(scopes, achievementAdmin))
               .with(leaderboards.fileSection());
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
@@ -128,17 +148,30 @@ public final class Laurel implements AutoCloseable {
             : new CachedUserStates(users, committer, USER_STATE_CACHE);
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
-    EventService events = new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress);
+    StreakStates streakStates = new StreakStates(streaks);
+    EventService events =
+        new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     events.trackLeaderboards(leaderboards.tracker());
     AchievementService achievementService =
-        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids());
-    // Streaks are not integrated yet: until they are, backdating sees every streak length as 0.
+        new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =
         new AchievementBackfill(
-            backfills, backfillSignal, scopes, lanes, states, progress, state -> 0, clock, Ids.randomUuids());
+            backfills,
+            backfillSignal,
+            scopes,
+            lanes,
+            states,
+            progress,
+            UserStreaks::currentLength,
+            clock,
+            Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
-    UserService userService = new UserService(scopes, users, lanes, states, clock);
+    UserService userService = new UserService(scopes, users, lanes, states, clock, streakStates);
     userService.trackLeaderboards(leaderboards.tracker());
+    StreakCommands streakCommands =
+        new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
+    streakCommands.trackLeaderboards(leaderboards.tracker());
+    StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
 
     Javalin http =
         HttpApi.create(
@@ -153,13 +186,17 @@ public final class Laurel implements AutoCloseable {
               new BatchAdmin(db, batches, users, scopes, batchWorker, clock).register(app);
               new AchievementRoutes(achievementService, achievementStats, users, scopes).register(app);
               achievementAdmin.register(app);
+              new StreakRoutes(users, streaks, scopes, clock).register(app);
+              new StreakAdmin(streakCommands, streaks, scopes).register(app);
+              streakConfig.register(app);
               leaderboards.register(app);
             });
     batchWorker.start();
     backfill.start();
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
-    return new Laurel(db, committer, batchWorker, backfill, http, leaderboards);
+    streakSweep.start();
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, leaderboards);
   }
 
   public int port() {
@@ -176,10 +213,16 @@ public final class Laurel implements AutoCloseable {
     return leaderboards;
   }
 
+  /** The streak sweep (STREAK-9), for tests that move the clock and run it at once. */
+  StreakSweep streakSweep() {
+    return streakSweep;
+  }
+
   @Override
   public void close() {
     http.stop();
     leaderboards.close();
+    streakSweep.close();
     batchWorker.close();
     backfill.close();
     committer.close();

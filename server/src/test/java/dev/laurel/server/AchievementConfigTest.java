@@ -129,11 +129,59 @@ class AchievementConfigTest {
     }
   }
 
+  private static final String WITH_STREAK =
+      """
+      environments:
+        production:
+          tenants:
+            default:
+              metrics:
+      %s
+              streak: {enabled: true, metrics: [{metric: lessons, threshold: 1}]}
+              achievements:
+      %s
+      """;
+
+  private static String withStreak(String metrics, String achievements) {
+    return WITH_STREAK.formatted(metrics, achievements);
+  }
+
+  @Test
+  void cfg1_metric5_prune_keeps_a_metric_an_achievement_uses_until_the_achievement_goes_too() throws IOException {
+    String cards = "          - {key: cards, name: Cards}";
+    String lessons = "          - {key: lessons, name: Lessons}";
+    String ten = "          - {key: ten, name: Ten, trigger: metric, metric: cards, metricValue: 10, status: active}";
+    String twoDays = "          - {key: two-days, name: Two days, trigger: streak, streakLength: 2, status: active}";
+    Path file = write(withStreak(cards + "\n" + lessons, ten + "\n" + twoDays));
+    try (TestServer server = new TestServer(file)) {
+      assertThat(keys(server.admin("GET", "/achievements", null).body())).containsExactly("ten", "two-days");
+      // cards leaves the file but ten still uses it: refused, with the path and the user.
+      Files.writeString(file, "prune: true\n" + withStreak(lessons, ten + "\n" + twoDays));
+      assertThatThrownBy(server::restart)
+          .isInstanceOf(ConfigFileException.class)
+          .satisfies(
+              e ->
+                  assertThat(((ConfigFileException) e).problems())
+                      .contains(
+                          "environments.production.tenants.default.metrics: cannot prune metric cards:"
+                              + " Metric is in use by achievement ten"));
+      // ten leaves with it: the achievement is deleted first, then the metric is archived.
+      Files.writeString(file, "prune: true\n" + withStreak(lessons, twoDays));
+      server.restart();
+      assertThat(keys(server.admin("GET", "/achievements", null).body())).containsExactly("two-days");
+      assertThat(server.app("POST", "/metrics/cards/event", "{\"user\":{\"id\":\"u\"},\"value\":1}").status())
+          .isEqualTo(404);
+      var lesson = server.app("POST", "/metrics/lessons/event", "{\"user\":{\"id\":\"u\"},\"value\":1}");
+      assertThat(lesson.body().path("currentStreak").path("length").asInt()).isEqualTo(1);
+    }
+  }
+
   @Test
   void cfg18_the_bundled_example_is_applied_with_its_achievements() {
     try (TestServer server = new TestServer(Path.of("../examples/study-platform.yaml"))) {
       JsonNode all = server.app("GET", "/achievements", null).body();
-      assertThat(keys(all)).contains("first-flip", "french-deck", "study-champion");
+      assertThat(keys(all)).contains("first-flip", "french-deck", "week-streak", "study-champion");
+      assertThat(server.admin("GET", "/streaks/config", null).body().path("enabled").asBoolean()).isTrue();
       var r = server.app("POST", "/metrics/flashcards-flipped/event", "{\"user\":{\"id\":\"ex\"},\"value\":100}");
       assertThat(keys(r.body().path("achievements"))).containsExactly("first-flip", "hundred-flips");
     }

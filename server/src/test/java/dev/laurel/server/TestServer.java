@@ -41,7 +41,14 @@ final class TestServer implements AutoCloseable {
     this.configFile = configFile;
     this.clock = clock;
     this.postgresDatabase = BACKEND.equals("postgres") ? TestDatabases.createPostgresDatabase() : null;
-    start();
+    try {
+      start();
+    } catch (RuntimeException e) {
+      if (postgresDatabase != null) {
+        TestDatabases.dropPostgres(postgresDatabase);
+      }
+      throw e;
+    }
   }
 
   TestServer(Path configFile) {
@@ -121,6 +128,13 @@ final class TestServer implements AutoCloseable {
     if (r.status() != 201) {
       throw new IllegalStateException("metric not created: " + r.body());
     }
+  }
+
+  /** A second connection to this server's store, to check what it stored. */
+  dev.laurel.store.Database openStore() {
+    return postgresDatabase == null
+        ? dev.laurel.store.Database.openSqlite(dataDir)
+        : TestDatabases.postgres(postgresDatabase);
   }
 
   @Override

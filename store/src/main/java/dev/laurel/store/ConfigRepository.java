@@ -199,13 +199,17 @@ public final class ConfigRepository {
         Instant.ofEpochMilli(rs.getLong("updated")));
   }
 
-  /** The configuration snapshot of a scope: metrics, attributes and achievements in creation order. */
+  /**
+   * The configuration snapshot of a scope: active metrics and attributes in creation order, the
+   * achievements in creation order, and the streak configuration.
+   */
   public ScopeConfig scopeConfig(Scope scope, double controlRatio) {
     return db.read(
         c -> {
           List<AttributeDef> attributes = attributes(c, scope);
           return new ScopeConfig(metrics(c, scope), attributes, controlRatio)
-              .withAchievements(AchievementRepository.catalog(c, scope, attributes));
+              .withAchievements(AchievementRepository.catalog(c, scope, attributes))
+              .withStreak(StreakRepository.config(c, scope));
         });
   }
 

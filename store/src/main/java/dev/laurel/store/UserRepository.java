@@ -61,6 +61,7 @@ public final class UserRepository {
         prefs[0],
         totals,
         AchievementRepository.progress(c, dialect, scope, userId),
+        StreakRepository.state(c, scope, userId),
         RankingRepository.userEntries(c, dialect, scope, userId));
   }
 

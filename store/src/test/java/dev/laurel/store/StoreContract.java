@@ -37,6 +37,7 @@ abstract class StoreContract {
   UserRepository users;
   KeyRepository keys;
   BatchRepository batches;
+  StreakRepository streaks;
   Scope scope;
   Scope otherTenant;
 
@@ -51,6 +52,7 @@ abstract class StoreContract {
     users = new UserRepository(db);
     keys = new KeyRepository(db);
     batches = new BatchRepository(db);
+    streaks = new StreakRepository(db);
     Environment env = config.ensureEnvironment("production", "Production", "production", T0);
     scope = Scope.defaultTenant(env.id());
     Tenant acme = db.write(tx -> config.insertTenant(tx, env.id(), "acme", "Acme", T0));
@@ -384,5 +386,141 @@ abstract class StoreContract {
     assertThat(queue.userIds(scope, "", 2)).containsExactly("a", "b");
     assertThat(queue.userIds(scope, "b", 2)).containsExactly("c");
     assertThat(queue.userIds(otherTenant, "", 2)).isEmpty();
+  }
+
+  // ---- Streaks ----
+
+  @Test
+  void cfg3_the_streak_configuration_round_trips_per_scope() {
+    assertThat(streaks.config(scope)).isEqualTo(StreakFixtures.DISABLED);
+    db.write(tx -> {
+      streaks.saveConfig(tx, scope, StreakFixtures.CONFIG, T0);
+      return null;
+    });
+    assertThat(streaks.config(scope)).isEqualTo(StreakFixtures.CONFIG);
+    assertThat(config.scopeConfig(scope, 0).streak()).isEqualTo(StreakFixtures.CONFIG);
+    assertThat(config.scopeConfig(otherTenant, 0).streak()).isEqualTo(StreakFixtures.DISABLED);
+    db.write(tx -> {
+      streaks.saveConfig(tx, scope, StreakFixtures.DISABLED, T0);
+      return null;
+    });
+    assertThat(streaks.config(scope)).isEqualTo(StreakFixtures.DISABLED);
+  }
+
+  @Test
+  void con14_a_streak_state_is_stored_with_the_user_and_loads_back_equal() {
+    var state = StreakFixtures.busyState();
+    assertThat(state.periods()).isNotEmpty();
+    assertThat(state.activity()).isNotEmpty();
+    assertThat(state.freezeLedger()).hasSizeGreaterThan(1);
+    assertThat(state.pauses()).hasSize(1);
+    assertThat(state.autoEarnAnchor()).isNotNull();
+    db.write(tx -> {
+      users.saveProfile(tx, scope, profile("u1"), Preferences.NONE);
+      streaks.saveState(tx, scope, "u1", state, T0);
+      return null;
+    });
+    assertThat(users.load(scope, "u1").streak()).isEqualTo(state);
+    assertThat(streaks.state(scope, "u1")).isEqualTo(state);
+    assertThat(users.load(otherTenant, "u1")).isNull();
+    db.write(tx -> {
+      users.saveProfile(tx, scope, profile("u2"), Preferences.NONE);
+      return null;
+    });
+    assertThat(users.load(scope, "u2").streak()).isNull();
+  }
+
+  @Test
+  void streak9_the_sweep_finds_users_whose_settlement_instant_passed() {
+    var state = StreakFixtures.busyState();
+    db.write(tx -> {
+      streaks.saveState(tx, scope, "early", state, T0);
+      streaks.saveState(tx, scope, "late", state, T0.plusSeconds(3600));
+      streaks.saveState(tx, otherTenant, "never", state, null);
+      return null;
+    });
+    assertThat(streaks.due(T0.minusSeconds(1), 10)).isEmpty();
+    assertThat(streaks.due(T0, 10)).containsExactly(new StreakRepository.DueUser(scope, "early"));
+    assertThat(streaks.due(T0.plusSeconds(3600), 1))
+        .containsExactly(new StreakRepository.DueUser(scope, "early"));
+    assertThat(streaks.due(T0.plusSeconds(3600), 10)).hasSize(2);
+    db.write(tx -> {
+      streaks.markAllDue(tx, otherTenant, T0);
+      return null;
+    });
+    assertThat(streaks.due(T0, 10))
+        .containsExactly(
+            new StreakRepository.DueUser(scope, "early"),
+            new StreakRepository.DueUser(otherTenant, "never"));
+  }
+
+  @Test
+  void sdk9_rankings_order_by_length_or_longest_then_user_id_and_keep_the_longest() {
+    db.write(tx -> {
+      for (String id : List.of("a", "b", "c", "d")) {
+        users.saveProfile(tx, scope, profile(id), Preferences.NONE);
+      }
+      streaks.saveState(tx, scope, "a", StreakFixtures.withLength(5), null);
+      streaks.saveState(tx, scope, "b", StreakFixtures.withLength(7), null);
+      streaks.saveState(tx, scope, "c", StreakFixtures.withLength(5), null);
+      streaks.saveState(tx, scope, "d", StreakFixtures.withLength(0), null);
+      return null;
+    });
+    db.write(tx -> {
+      streaks.saveState(tx, scope, "b", StreakFixtures.withLength(1), null);
+      return null;
+    });
+    assertThat(streaks.ranked(scope, StreakRepository.RankBy.LENGTH, 0, 10))
+        .extracting(StreakRepository.Ranked::userId)
+        .containsExactly("a", "c", "b");
+    assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 0, 10))
+        .containsExactly(
+            new StreakRepository.Ranked("b", "Ada", 1, 7),
+            new StreakRepository.Ranked("a", "Ada", 5, 5),
+            new StreakRepository.Ranked("c", "Ada", 5, 5));
+    assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 1, 1))
+        .extracting(StreakRepository.Ranked::userId)
+        .containsExactly("a");
+    assertThat(streaks.ranked(otherTenant, StreakRepository.RankBy.LENGTH, 0, 10)).isEmpty();
+  }
+
+  @Test
+  void pause6_pauses_are_found_by_id_in_their_scope_and_archived_once() {
+    var pause =
+        new dev.laurel.engine.streak.StreakPause(
+            "p1", java.time.LocalDate.parse("2025-01-20"), java.time.LocalDate.parse("2025-01-22"), null);
+    db.write(tx -> {
+      streaks.insertPause(tx, scope, "u1", pause, T0);
+      return null;
+    });
+    assertThat(streaks.activePauseOwner(scope, "p1")).isEqualTo("u1");
+    assertThat(streaks.activePauseOwner(otherTenant, "p1")).isNull();
+    boolean first = db.write(tx -> streaks.archivePause(tx, scope, "p1"));
+    boolean second = db.write(tx -> streaks.archivePause(tx, scope, "p1"));
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(streaks.activePauseOwner(scope, "p1")).isNull();
+  }
+
+  // ---- Streaks and achievements together ----
+
+  @Test
+  void con14_ach5_a_loaded_user_carries_both_its_achievement_progress_and_its_streak_state() {
+    var state = StreakFixtures.busyState();
+    var progress =
+        AchievementProgress.NONE
+            .withCompletion(new Completion("c1", "a1", T0))
+            .withFilteredTotal("a1:rev1", new BigDecimal("3"));
+    db.write(tx -> {
+      users.saveProfile(tx, scope, profile("u1"), Preferences.NONE);
+      new AchievementRepository(db).saveProgress(tx, scope, "u1", AchievementProgress.NONE, progress, false);
+      streaks.saveState(tx, scope, "u1", state, T0);
+      return null;
+    });
+    UserState loaded = users.load(scope, "u1");
+    assertThat(loaded.achievements()).isEqualTo(progress);
+    assertThat(loaded.streak()).isEqualTo(state);
+    assertThat(loaded.withProfile(profile("u1")).withTotals(Map.of()).withPreferences(Preferences.NONE))
+        .isEqualTo(new UserState(profile("u1"), Preferences.NONE, Map.of(), progress, state));
   }
 }

@@ -24,9 +24,9 @@ public final class AchievementStep implements PipelineStep {
         completer.complete(a);
       }
     }
-    if (ctx.streak != null && ctx.streak.extended()) {
+    if (ctx.streakExtended) {
       for (Achievement a : catalog.streaks()) {
-        if (completer.eligible(a) && ctx.streak.length() >= a.streakLength()) {
+        if (completer.eligible(a) && ctx.streakLength >= a.streakLength()) {
           completer.complete(a);
         }
       }

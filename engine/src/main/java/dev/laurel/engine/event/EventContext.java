@@ -5,6 +5,7 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,14 +35,18 @@ public final class EventContext {
   public StreakSummary streak;
   /** Set by step 5: achievements completed by this event, in ACH-18 order (read by TRIG-9). */
   public final List<CompletedAchievement> achievementsCompleted = new ArrayList<>();
-  /**
-   * Set by step 4: the streak length after the event (0 when streaks are off for the user). Step 7
-   * updates streak leaderboards from it (LB-9, LB-17).
-   */
+  /** Set by step 4: whether this event extended the streak (STREAK-6; ACH-7, TRIG-8 may fire). */
+  public boolean streakExtended;
+  /** Set by step 4: the streak length after the event (0 when streaks are off for the user). */
   public int streakLength;
+  /** Set by step 1: the streak length before the event, after settling time. */
+  public int streakLengthBefore;
+  /** Streak effects of steps 1, 2 and 4 in order, for webhooks (STREAK-23). */
+  public final List<StreakEffect> streakEffects = new ArrayList<>();
   /**
    * Set by steps 2 and 6 (points): per points-system id, the summed effective delta (PTS-6) of this
-   * request's awards. Step 7 adds them to points leaderboards (LB-9, LB-16).
+   * request's awards. Step 7 adds them to points leaderboards (LB-9, LB-16); step 7 also reads
+   * {@link #streakLength} for streak leaderboards (LB-17).
    */
   public final Map<String, Long> pointsDeltas = new LinkedHashMap<>();
 

@@ -8,6 +8,8 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.AchievementStep;
 import dev.laurel.engine.leaderboard.LeaderboardStep;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.streak.StreakSteps;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserRules;
@@ -23,14 +25,15 @@ import java.util.Map;
  * loads the user's state, serialises calls per user (EVENT-8) and commits the outcome.
  */
 public final class EventPipeline {
-  private static final String DEFAULT_FREQUENCY = "daily";
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final List<PipelineStep> steps =
       List.of(
+          StreakSteps::settle,
           EventPipeline::identify,
+          StreakSteps::created,
           EventPipeline::record,
-          EventPipeline::streak,
+          StreakSteps::extend,
           new AchievementStep(),
           LeaderboardStep::apply); // step 7 (LB-9, LB-13..LB-17)
 
@@ -64,7 +67,7 @@ public final class EventPipeline {
     return metric;
   }
 
-  /** EVENT-4 steps 2..7 for a validated command; {@code state} is null for a new user. */
+  /** EVENT-4 steps 1..7 for a validated command; {@code state} is null for a new user. */
   public EventOutcome process(
       Scope scope,
       ScopeConfig config,
@@ -86,10 +89,14 @@ public final class EventPipeline {
         ctx.achievementsCompleted);
   }
 
-  /** IDEM-4: the response of a replay reflects the current state and changes nothing. */
-  public EventOutcome replay(ScopeConfig config, Metric metric, UserState state, StoredEvent original) {
-    return new EventOutcome(
-        state, false, original, state.total(metric.id()), StreakSummary.disabled(DEFAULT_FREQUENCY));
+  /**
+   * IDEM-4: the response of a replay reflects the current state and changes nothing; its streak is
+   * the current one as of {@code now}, with {@code extended: false}.
+   */
+  public EventOutcome replay(
+      ScopeConfig config, Metric metric, UserState state, StoredEvent original, Instant now) {
+    StreakSummary streak = UserStreaks.summary(UserStreaks.view(config, state, now, 1), false);
+    return new EventOutcome(state, false, original, state.total(metric.id()), streak);
   }
 
   /** Step 2: upsert the user (USER-5); a new user gets the USER-4 creation effects. */
@@ -122,10 +129,5 @@ public final class EventPipeline {
     Map<String, java.math.BigDecimal> totals = new HashMap<>(ctx.state.totals());
     totals.put(metricId, Decimals.add(ctx.state.total(metricId), value));
     ctx.state = ctx.state.withTotals(totals);
-  }
-
-  /** Step 4: until a streak is configured every user's streak is off (EVENT-6). */
-  private static void streak(EventContext ctx) {
-    ctx.streak = StreakSummary.disabled(DEFAULT_FREQUENCY);
   }
 }

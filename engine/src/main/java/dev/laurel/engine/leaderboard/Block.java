@@ -37,13 +37,24 @@ final class Block {
     return block[2 * capacity(block) + slot];
   }
 
-  static int slotOf(long[] block, int handle) {
-    int start = capacity(block);
-    for (int i = start; ; i++) {
-      if ((block[i] & HANDLE_MASK) == handle) {
-        return i - start;
+  /**
+   * The slot of {@code handle} among the first {@code size} entries, searched outwards from {@code
+   * hint}, where it was last seen: entries drift a few slots as their neighbours come and go.
+   */
+  static int slotOf(long[] block, int size, int handle, int hint) {
+    int handles = capacity(block);
+    int start = Math.min(hint, size - 1);
+    for (int distance = 0; distance < size; distance++) {
+      int above = start - distance;
+      if (above >= 0 && (block[handles + above] & HANDLE_MASK) == handle) {
+        return above;
+      }
+      int below = start + distance;
+      if (below < size && (block[handles + below] & HANDLE_MASK) == handle) {
+        return below;
       }
     }
+    throw new IllegalStateException("handle " + handle + " is not in its block");
   }
 
   /** The number of entries among the first {@code size} that rank before the given entry. */
@@ -61,6 +72,51 @@ final class Block {
     return low;
   }
 
+  /**
+   * As {@link #countBefore}, searching outwards from slot {@code near} by doubling steps, so that
+   * an answer close to {@code near} reads only the cache lines around it.
+   */
+  static int countBeforeNear(long[] block, int size, int near, EntryOrder order, long w, long f, long t, int handle) {
+    int low;
+    int high;
+    if (near < size && before(block, near, order, w, f, t, handle)) {
+      low = near + 1;
+      high = size;
+      for (int step = 1; low + step - 1 < size; step <<= 1) {
+        int probe = low + step - 1;
+        if (!before(block, probe, order, w, f, t, handle)) {
+          high = probe;
+          break;
+        }
+        low = probe + 1;
+      }
+    } else {
+      low = 0;
+      high = near;
+      for (int step = 1; high - step >= 0; step <<= 1) {
+        int probe = high - step;
+        if (before(block, probe, order, w, f, t, handle)) {
+          low = probe + 1;
+          break;
+        }
+        high = probe;
+      }
+    }
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (before(block, mid, order, w, f, t, handle)) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static boolean before(long[] block, int slot, EntryOrder order, long w, long f, long t, int handle) {
+    return order.compare(whole(block, slot), fraction(block, slot), reachedAt(block, slot), handle(block, slot), w, f, t, handle) < 0;
+  }
+
   static void set(long[] block, int slot, long w, long f, long t, int handle) {
     int capacity = capacity(block);
     block[slot] = w;
@@ -71,6 +127,16 @@ final class Block {
   static void insertAt(long[] block, int size, int slot, long w, long f, long t, int handle) {
     copy(block, slot, block, slot + 1, size - slot);
     set(block, slot, w, f, t, handle);
+  }
+
+  /** Takes the entry at {@code from} out and puts the given entry at {@code to}, shifting those between. */
+  static void moveTo(long[] block, int from, int to, long w, long f, long t, int handle) {
+    if (to < from) {
+      copy(block, to, block, to + 1, from - to);
+    } else {
+      copy(block, from + 1, block, from, to - from);
+    }
+    set(block, to, w, f, t, handle);
   }
 
   static void removeAt(long[] block, int size, int slot) {

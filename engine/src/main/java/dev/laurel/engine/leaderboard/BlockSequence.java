@@ -1,43 +1,36 @@
 package dev.laurel.engine.leaderboard;
 
-import java.util.Arrays;
-
 /**
- * Entries in LB-10 order, cut into {@link Block}s of at most {@code capacity} entries. A block has
- * a stable id in a {@link BlockStore} and a place in the order ({@code idAt[place]} is the id).
- * Kept by place, so that the search stays in a few small arrays: the first entry of each block
- * ({@code first*}) and a {@link Fenwick} tree of sizes.
- * Each handle's block id is kept beside its user id ({@link UserIds#blockOf}).
+ * Entries in LB-10 order, cut into {@link Block}s of at most {@code capacity} entries, each with a
+ * stable id in a {@link BlockStore} and a place in a {@link BlockOrder}. Each handle's location is
+ * kept beside its user id ({@link UserIds#location}): its block id and the slot where it was last
+ * placed, a hint that saves scanning the block to find it.
  *
  * <p>Finding a key is a binary search over the blocks' first entries, then inside one block; the
- * position of a handle is the Fenwick prefix of its block plus its slot, found by scanning the
- * block. A full block splits in two halves; a block under a quarter full merges with a neighbour
- * (or, if both would not fit in three quarters of a block, shares entries evenly with it), so
- * every block but a lone one stays at least a quarter full, and the structural changes, which cost
- * O(blockCount), happen at most once per capacity/4 updates of a block.
+ * position of a handle is the number of entries before its block plus its slot. A full block
+ * splits in two halves; a block under a quarter full merges with a neighbour (or, if both would
+ * not fit in three quarters of a block, shares entries evenly with it), so every block but a lone
+ * one stays at least a quarter full, and the structural changes, which cost O(blockCount), happen
+ * at most once per capacity/4 updates of a block.
  */
 final class BlockSequence {
+  private static final int SLOT_BITS = 8;
+
   private final int capacity;
   private final UserIds ids;
   private final EntryOrder order;
-  private final Fenwick fenwick = new Fenwick();
   private BlockStore store;
-  private int[] idAt;
-  private long[] firstWhole;
-  private long[] firstFraction;
-  private long[] firstReachedAt;
-  private int[] firstHandle;
-  private int blockCount;
+  private BlockOrder blocks;
   private int size;
 
   BlockSequence(int capacity, UserIds ids) {
-    if (capacity < 4) {
-      throw new IllegalArgumentException("block capacity must be at least 4, got " + capacity);
+    if (capacity < 4 || capacity > 1 << SLOT_BITS) {
+      throw new IllegalArgumentException("block capacity must be 4 to 256, got " + capacity);
     }
     this.capacity = capacity;
     this.ids = ids;
     this.order = new EntryOrder(ids);
-    clear();
+    reset(0);
   }
 
   int size() {
@@ -45,23 +38,24 @@ final class BlockSequence {
   }
 
   boolean contains(int handle) {
-    return ids.blockOf(handle) != IdArena.NO_BLOCK;
+    return ids.location(handle) != IdArena.NO_LOCATION;
   }
 
   int position(int handle) {
-    int id = ids.blockOf(handle);
-    return fenwick.countBefore(store.place(id)) + Block.slotOf(store.block(id), handle);
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
+    return blocks.countBefore(store.place(id)) + slotOf(id, handle, location);
   }
 
   /** Visits the {@code count} entries from 0-based {@code from}; they must exist. */
   void visit(int from, int count, EntryVisitor visitor) {
-    int place = fenwick.blockAt(from);
-    int slot = from - fenwick.countBefore(place);
-    int id = idAt[place];
+    int place = blocks.placeOf(from);
+    int slot = from - blocks.countBefore(place);
+    int id = blocks.idAt(place);
     long[] block = store.block(id);
     for (int position = from; position < from + count; position++, slot++) {
       if (slot == store.size(id)) {
-        id = idAt[++place];
+        id = blocks.idAt(++place);
         block = store.block(id);
         slot = 0;
       }
@@ -75,11 +69,11 @@ final class BlockSequence {
   }
 
   void insert(int handle, long whole, long fraction, long reachedAt) {
-    if (blockCount == 0) {
-      insertBlock(0, store.allocate());
+    if (blocks.count() == 0) {
+      blocks.insert(0, store.allocate());
     }
-    int place = placeFor(whole, fraction, reachedAt, handle);
-    int id = idAt[place];
+    int place = blocks.placeFor(whole, fraction, reachedAt, handle);
+    int id = blocks.idAt(place);
     int slot = Block.countBefore(store.block(id), store.size(id), order, whole, fraction, reachedAt, handle);
     if (store.size(id) == capacity) {
       int right = split(place);
@@ -92,41 +86,66 @@ final class BlockSequence {
     Block.insertAt(store.block(id), store.size(id), slot, whole, fraction, reachedAt, handle);
     store.resize(id, 1);
     if (slot == 0) {
-      refreshFirst(place);
+      blocks.refreshFirst(place);
     }
-    ids.setBlockOf(handle, id);
-    fenwick.add(place, 1);
+    ids.setLocation(handle, location(id, slot));
+    blocks.resized(place, 1);
     size++;
   }
 
-  void remove(int handle) {
-    int id = ids.blockOf(handle);
+  /**
+   * Moves a present handle to a new key. When the key stays in the same block, only the entries
+   * between the old and the new slot shift and no block count changes.
+   */
+  void move(int handle, long whole, long fraction, long reachedAt) {
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
     int place = store.place(id);
+    if (!blocks.spans(place, whole, fraction, reachedAt, handle)) {
+      remove(handle);
+      insert(handle, whole, fraction, reachedAt);
+      return;
+    }
     long[] block = store.block(id);
-    int slot = Block.slotOf(block, handle);
-    Block.removeAt(block, store.size(id), slot);
+    int from = slotOf(id, handle, location);
+    int to = Block.countBeforeNear(block, store.size(id), from, order, whole, fraction, reachedAt, handle);
+    if (to > from) {
+      to--;
+    }
+    Block.moveTo(block, from, to, whole, fraction, reachedAt, handle);
+    ids.setLocation(handle, location(id, to));
+    if (from == 0 || to == 0) {
+      blocks.refreshFirst(place);
+    }
+  }
+
+  void remove(int handle) {
+    int location = ids.location(handle);
+    int id = location >>> SLOT_BITS;
+    int place = store.place(id);
+    int slot = slotOf(id, handle, location);
+    Block.removeAt(store.block(id), store.size(id), slot);
     store.resize(id, -1);
-    ids.setBlockOf(handle, IdArena.NO_BLOCK);
-    fenwick.add(place, -1);
+    ids.setLocation(handle, IdArena.NO_LOCATION);
+    blocks.resized(place, -1);
     size--;
     int remaining = store.size(id);
     if (remaining == 0) {
-      removeBlock(place);
+      blocks.remove(place);
       return;
     }
     if (slot == 0) {
-      refreshFirst(place);
+      blocks.refreshFirst(place);
     }
-    if (remaining < capacity / 4 && blockCount > 1) {
-      rebalance(place + 1 < blockCount ? place : place - 1);
+    if (remaining < capacity / 4 && blocks.count() > 1) {
+      rebalance(place + 1 < blocks.count() ? place : place - 1);
     }
   }
 
   /** Replaces the content with {@code count} entries already in LB-10 order. */
   void load(Columns sorted, int count) {
-    clear();
     int perBlock = capacity - capacity / 8;
-    resizePlaces(Math.max(8, count / perBlock + 2));
+    reset(count / perBlock + 1);
     for (int start = 0; start < count; start += perBlock) {
       int id = store.allocate();
       int filled = Math.min(perBlock, count - start);
@@ -135,52 +154,41 @@ final class BlockSequence {
         int i = start + slot;
         int handle = sorted.handles()[i];
         Block.set(block, slot, sorted.whole()[i], sorted.fraction()[i], sorted.reachedAt()[i], handle);
-        ids.setBlockOf(handle, id);
+        ids.setLocation(handle, location(id, slot));
       }
       store.resize(id, filled);
-      store.setPlace(id, blockCount);
-      idAt[blockCount] = id;
-      refreshFirst(blockCount++);
+      blocks.append(id);
     }
+    blocks.recount();
     size = count;
-    fenwick.rebuild(idAt, store, blockCount);
   }
 
   void clear() {
-    store = new BlockStore(capacity);
-    idAt = new int[0];
-    firstWhole = firstFraction = firstReachedAt = new long[0];
-    firstHandle = new int[0];
-    resizePlaces(8);
-    blockCount = 0;
-    size = 0;
-    fenwick.rebuild(idAt, store, 0);
+    reset(0);
   }
 
   long footprintBytes() {
-    return store.footprintBytes() + 28L * idAt.length + 4L * (blockCount + 1);
+    return store.footprintBytes() + blocks.footprintBytes();
   }
 
-  private int placeFor(long whole, long fraction, long reachedAt, int handle) {
-    int low = 0;
-    int high = blockCount - 1;
-    while (low < high) {
-      int mid = (low + high + 1) >>> 1;
-      int sign = order.compare(
-          whole, fraction, reachedAt, handle,
-          firstWhole[mid], firstFraction[mid], firstReachedAt[mid], firstHandle[mid]);
-      if (sign > 0) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return low;
+  private void reset(int expectedBlocks) {
+    store = new BlockStore(capacity);
+    blocks = new BlockOrder(store, order, expectedBlocks);
+    size = 0;
+  }
+
+  private static int location(int id, int slot) {
+    return id << SLOT_BITS | slot;
+  }
+
+  private int slotOf(int id, int handle, int location) {
+    int hint = location & ((1 << SLOT_BITS) - 1);
+    return Block.slotOf(store.block(id), store.size(id), handle, hint);
   }
 
   /** Moves the upper half of the block at {@code place} to a new block after it; returns its id. */
   private int split(int place) {
-    int id = idAt[place];
+    int id = blocks.idAt(place);
     int right = store.allocate();
     int kept = store.size(id) / 2;
     int moved = store.size(id) - kept;
@@ -188,13 +196,13 @@ final class BlockSequence {
     store.resize(id, -moved);
     store.resize(right, moved);
     reassign(right, 0, moved);
-    insertBlock(place + 1, right);
+    blocks.insert(place + 1, right);
     return right;
   }
 
   private void rebalance(int leftPlace) {
-    int left = idAt[leftPlace];
-    int right = idAt[leftPlace + 1];
+    int left = blocks.idAt(leftPlace);
+    int right = blocks.idAt(leftPlace + 1);
     int leftSize = store.size(left);
     int rightSize = store.size(right);
     long[] leftBlock = store.block(left);
@@ -203,7 +211,7 @@ final class BlockSequence {
       Block.copy(rightBlock, 0, leftBlock, leftSize, rightSize);
       store.resize(left, rightSize);
       reassign(left, leftSize, leftSize + rightSize);
-      removeBlock(leftPlace + 1);
+      blocks.remove(leftPlace + 1);
       return;
     }
     int moved = (leftSize + rightSize) / 2 - leftSize;
@@ -218,64 +226,15 @@ final class BlockSequence {
     }
     store.resize(left, moved);
     store.resize(right, -moved);
-    refreshFirst(leftPlace + 1);
-    fenwick.add(leftPlace, moved);
-    fenwick.add(leftPlace + 1, -moved);
+    blocks.refreshFirst(leftPlace + 1);
+    blocks.resized(leftPlace, moved);
+    blocks.resized(leftPlace + 1, -moved);
   }
 
   private void reassign(int id, int fromSlot, int toSlot) {
     long[] block = store.block(id);
     for (int slot = fromSlot; slot < toSlot; slot++) {
-      ids.setBlockOf(Block.handle(block, slot), id);
+      ids.setLocation(Block.handle(block, slot), location(id, slot));
     }
-  }
-
-  private void insertBlock(int place, int id) {
-    if (blockCount == idAt.length) {
-      resizePlaces(2 * blockCount);
-    }
-    shiftPlaces(place, place + 1, blockCount - place);
-    idAt[place] = id;
-    blockCount++;
-    renumberFrom(place);
-    refreshFirst(place);
-  }
-
-  private void removeBlock(int place) {
-    store.release(idAt[place]);
-    shiftPlaces(place + 1, place, blockCount - place - 1);
-    blockCount--;
-    renumberFrom(place);
-  }
-
-  private void renumberFrom(int place) {
-    for (int i = place; i < blockCount; i++) {
-      store.setPlace(idAt[i], i);
-    }
-    fenwick.rebuild(idAt, store, blockCount);
-  }
-
-  private void refreshFirst(int place) {
-    long[] block = store.block(idAt[place]);
-    firstWhole[place] = Block.whole(block, 0);
-    firstFraction[place] = Block.fraction(block, 0);
-    firstReachedAt[place] = Block.reachedAt(block, 0);
-    firstHandle[place] = Block.handle(block, 0);
-  }
-
-  private void shiftPlaces(int from, int to, int count) {
-    System.arraycopy(idAt, from, idAt, to, count);
-    System.arraycopy(firstWhole, from, firstWhole, to, count);
-    System.arraycopy(firstFraction, from, firstFraction, to, count);
-    System.arraycopy(firstReachedAt, from, firstReachedAt, to, count);
-    System.arraycopy(firstHandle, from, firstHandle, to, count);
-  }
-
-  private void resizePlaces(int length) {
-    idAt = Arrays.copyOf(idAt, length);
-    firstWhole = Arrays.copyOf(firstWhole, length);
-    firstFraction = Arrays.copyOf(firstFraction, length);
-    firstReachedAt = Arrays.copyOf(firstReachedAt, length);
-    firstHandle = Arrays.copyOf(firstHandle, length);
   }
 }

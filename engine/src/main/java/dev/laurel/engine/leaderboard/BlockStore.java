@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 /** Blocks by id, with each block's size and place in the order; ids of dropped blocks are reused. */
 final class BlockStore {
+  static final int MAX_BLOCKS = 1 << 23;
+
   private final int capacity;
   private long[][] blocks = new long[8][];
   private int[] sizes = new int[8];
@@ -41,6 +43,9 @@ final class BlockStore {
     if (freeCount > 0) {
       id = freeIds[--freeCount];
     } else {
+      if (idEnd == MAX_BLOCKS) {
+        throw new IllegalStateException("a rank index holds at most " + MAX_BLOCKS + " blocks");
+      }
       if (idEnd == blocks.length) {
         blocks = Arrays.copyOf(blocks, 2 * idEnd);
         sizes = Arrays.copyOf(sizes, 2 * idEnd);

@@ -7,12 +7,12 @@ import java.util.Arrays;
  * User ids stored once, as length-prefixed UTF-8 in one byte array, addressed by an int handle.
  * Each handle has two ints side by side in {@code slots}, so that one cache miss yields both: the
  * start of its id (or, for a released handle, the next free handle encoded as {@code -2 - next})
- * and the id of the block holding its entry ({@link #NO_BLOCK} if none), which {@link
- * BlockSequence} maintains. Released bytes stay as garbage until they make up half of the arena,
+ * and where its entry is ({@link #NO_LOCATION} if nowhere), which {@link BlockSequence} encodes
+ * and maintains. Released bytes stay as garbage until they make up half of the arena,
  * then the live ids are copied into a fresh arena (amortised O(1) per release).
  */
 final class IdArena {
-  static final int NO_BLOCK = -1;
+  static final int NO_LOCATION = -1;
   private static final int NO_HANDLE = -1;
 
   private byte[] bytes;
@@ -41,12 +41,12 @@ final class IdArena {
     return slots[2 * handle] >= 0;
   }
 
-  int blockOf(int handle) {
+  int location(int handle) {
     return slots[2 * handle + 1];
   }
 
-  void setBlockOf(int handle, int block) {
-    slots[2 * handle + 1] = block;
+  void setLocation(int handle, int location) {
+    slots[2 * handle + 1] = location;
   }
 
   int add(byte[] id, int length) {
@@ -56,7 +56,7 @@ final class IdArena {
     }
     int handle = newHandle();
     slots[2 * handle] = end;
-    slots[2 * handle + 1] = NO_BLOCK;
+    slots[2 * handle + 1] = NO_LOCATION;
     end = writeVarint(length, end);
     System.arraycopy(id, 0, bytes, end, length);
     end += length;

@@ -17,7 +17,8 @@ import java.util.Optional;
  *   <li>its id once, as length-prefixed UTF-8 in a byte arena, named by an int handle ({@link
  *       IdArena}); an open-addressing table of int handles finds the handle of an id ({@link
  *       UserIds});
- *   <li>two ints side by side per handle: where its id starts and which block holds its entry;
+ *   <li>two ints side by side per handle: where its id starts, and where its entry is (block id
+ *       and a slot hint);
  *   <li>its entry, 24 bytes inline in a block: value's whole part, {@code fraction << 30 | handle},
  *       reached-at instant ({@link Block}, one {@code long[]} per block of up to {@value
  *       #BLOCK_CAPACITY} entries).
@@ -33,10 +34,12 @@ import java.util.Optional;
  * With n entries and block capacity B (a constant): {@link #set} and {@link #remove} cost O(log n +
  * B) (binary searches over the blocks' first entries and inside a block, an O(B) shift, Fenwick
  * updates), plus an amortised O(n / B²) for the occasional split or merge that renumbers the
- * blocks; {@link #rank} and {@link #entryOf} are O(log n + B); {@link #range} and {@link #around}
+ * blocks; a move that stays inside its block only shifts the entries between its old and new
+ * slots. {@link #rank} and {@link #entryOf} are O(log n + B); {@link #range} and {@link #around}
  * add O(k) for k entries. Looking up an id is expected O(1) plus its length. {@link
  * RankIndexLoader} builds an index from unsorted entries with one O(n log n) sort. At most 2^30
- * users per index.
+ * users and 2^23 blocks per index (over 500 million users even with every block a quarter full).
+ * Measurements: docs/PERFORMANCE.md.
  *
  * <p>Ranks here are among all candidates; the caller applies {@code maxParticipants} (a rank above
  * it is no rank) or uses {@link #threshold}.
@@ -82,9 +85,10 @@ public final class RankIndex {
     }
     int handle = ids.intern(userId);
     if (entries.contains(handle)) {
-      entries.remove(handle);
+      entries.move(handle, whole, fraction, reachedAtMillis);
+    } else {
+      entries.insert(handle, whole, fraction, reachedAtMillis);
     }
-    entries.insert(handle, whole, fraction, reachedAtMillis);
   }
 
   public void set(String userId, RankValue value, long reachedAtMillis) {

@@ -37,13 +37,13 @@ final class UserIds {
     return arena.isLive(handle);
   }
 
-  /** The id of the block holding the handle's entry, or {@link IdArena#NO_BLOCK}. */
-  int blockOf(int handle) {
-    return arena.blockOf(handle);
+  /** Where the handle's entry is, as {@link BlockSequence} encodes it, or {@link IdArena#NO_LOCATION}. */
+  int location(int handle) {
+    return arena.location(handle);
   }
 
-  void setBlockOf(int handle, int block) {
-    arena.setBlockOf(handle, block);
+  void setLocation(int handle, int location) {
+    arena.setLocation(handle, location);
   }
 
   /** The handle of {@code userId}, or -1 if it has none. */

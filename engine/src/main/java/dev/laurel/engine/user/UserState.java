@@ -2,19 +2,23 @@ package dev.laurel.engine.user;
 
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.streak.StreakState;
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * Everything the engine needs to know about one user to process an event: the profile, the
- * preferences, the metric totals (by metric id), the achievement progress and the user's
- * leaderboard entries in their latest runs (LB-9). Features add their own state here.
+ * preferences, the metric totals (by metric id), the achievement progress, the streak state
+ * ({@code null} for a user stored before streaks existed; see {@code UserStreaks.state}) and the
+ * user's leaderboard entries in their latest runs (LB-9). Features add their own state here; every
+ * {@code with…} method carries every component.
  */
 public record UserState(
     UserProfile profile,
     Preferences preferences,
     Map<String, BigDecimal> totals,
     AchievementProgress achievements,
+    StreakState streak,
     LeaderboardEntries leaderboards) {
 
   public UserState {
@@ -22,38 +26,46 @@ public record UserState(
     leaderboards = leaderboards == null ? LeaderboardEntries.EMPTY : leaderboards;
   }
 
-  /** A state without achievement progress (a new user). */
+  /** A new user: no achievement progress, no stored streak state, no leaderboard entries. */
   public UserState(UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals) {
-    this(profile, preferences, totals, AchievementProgress.NONE);
+    this(profile, preferences, totals, AchievementProgress.NONE, null);
   }
 
-  /** A state without leaderboard entries. */
+  /** A user without leaderboard entries. */
   public UserState(
-      UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals, AchievementProgress achievements) {
-    this(profile, preferences, totals, achievements, LeaderboardEntries.EMPTY);
-  }
-
-  public UserState withProfile(UserProfile next) {
-    return new UserState(next, preferences, totals, achievements, leaderboards);
-  }
-
-  public UserState withPreferences(Preferences next) {
-    return new UserState(profile, next, totals, achievements, leaderboards);
-  }
-
-  public UserState withTotals(Map<String, BigDecimal> next) {
-    return new UserState(profile, preferences, next, achievements, leaderboards);
-  }
-
-  public UserState withAchievements(AchievementProgress next) {
-    return new UserState(profile, preferences, totals, next, leaderboards);
-  }
-
-  public UserState withLeaderboards(LeaderboardEntries next) {
-    return new UserState(profile, preferences, totals, achievements, next);
+      UserProfile profile,
+      Preferences preferences,
+      Map<String, BigDecimal> totals,
+      AchievementProgress achievements,
+      StreakState streak) {
+    this(profile, preferences, totals, achievements, streak, LeaderboardEntries.EMPTY);
   }
 
   public BigDecimal total(String metricId) {
     return totals.getOrDefault(metricId, BigDecimal.ZERO);
+  }
+
+  public UserState withProfile(UserProfile next) {
+    return new UserState(next, preferences, totals, achievements, streak, leaderboards);
+  }
+
+  public UserState withPreferences(Preferences next) {
+    return new UserState(profile, next, totals, achievements, streak, leaderboards);
+  }
+
+  public UserState withTotals(Map<String, BigDecimal> next) {
+    return new UserState(profile, preferences, next, achievements, streak, leaderboards);
+  }
+
+  public UserState withAchievements(AchievementProgress next) {
+    return new UserState(profile, preferences, totals, next, streak, leaderboards);
+  }
+
+  public UserState withStreak(StreakState next) {
+    return new UserState(profile, preferences, totals, achievements, next, leaderboards);
+  }
+
+  public UserState withLeaderboards(LeaderboardEntries next) {
+    return new UserState(profile, preferences, totals, achievements, streak, next);
   }
 }

@@ -159,6 +159,8 @@ class AchievementStepTest {
     EventContext ctx = new EventContext(SCOPE, config, CARDS, command, state, T0, ids);
     ctx.event = new StoredEvent("e1", "u1", CARDS.id(), BigDecimal.TEN, Map.of(), null, T0, null);
     ctx.streak = new StreakSummary(length, "daily", null, null, null, null, null, null, null, null, extended);
+    ctx.streakExtended = extended;
+    ctx.streakLength = length;
     return ctx;
   }
 }

@@ -138,7 +138,7 @@ class EventPipelineTest {
   @Test
   void idem4_a_replay_reports_the_original_event_and_the_current_total() {
     EventOutcome first = run(null, event("quizzes", "3"), T0);
-    EventOutcome replay = pipeline.replay(CONFIG, QUIZZES, first.state(), first.event());
+    EventOutcome replay = pipeline.replay(CONFIG, QUIZZES, first.state(), first.event(), T0);
     assertThat(replay.event().id()).isEqualTo(first.event().id());
     assertThat(replay.total()).isEqualByComparingTo("3");
     assertThat(replay.state()).isSameAs(first.state());

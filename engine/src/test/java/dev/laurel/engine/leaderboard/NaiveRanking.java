@@ -17,6 +17,7 @@ final class NaiveRanking {
 
   private final Map<String, Entry> entries = new HashMap<>();
   private List<Entry> sorted;
+  private Map<String, Integer> ranks;
 
   void set(String userId, RankValue value, long reachedAt) {
     if (value.isPositive()) {
@@ -49,13 +50,20 @@ final class NaiveRanking {
     if (sorted == null) {
       sorted = new ArrayList<>(entries.values());
       sorted.sort(LB10);
+      ranks = new HashMap<>();
+      for (int i = 0; i < sorted.size(); i++) {
+        ranks.put(sorted.get(i).userId(), i + 1);
+      }
     }
     return sorted;
   }
 
   int rank(String userId) {
-    Entry entry = entries.get(userId);
-    return entry == null ? 0 : sorted().indexOf(entry) + 1;
+    if (sorted == null) {
+      Entry entry = entries.get(userId);
+      return entry == null ? 0 : 1 + (int) entries.values().stream().filter(e -> LB10.compare(e, entry) < 0).count();
+    }
+    return ranks.getOrDefault(userId, 0);
   }
 
   List<RankEntry> range(int offset, int limit) {
@@ -69,13 +77,17 @@ final class NaiveRanking {
   }
 
   static int compareCodePoints(String a, String b) {
-    int[] x = a.codePoints().toArray();
-    int[] y = b.codePoints().toArray();
-    for (int i = 0; i < Math.min(x.length, y.length); i++) {
-      if (x[i] != y[i]) {
-        return Integer.compare(x[i], y[i]);
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
       }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
     }
-    return Integer.compare(x.length, y.length);
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 }

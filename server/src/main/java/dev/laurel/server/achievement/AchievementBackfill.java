@@ -12,6 +12,7 @@ import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.BackfillRepository;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +39,17 @@ public final class AchievementBackfill implements AutoCloseable {
   private final UserLanes lanes;
   private final UserStates states;
   private final AchievementProgressStore progress;
-  private final ToIntFunction<UserState> streakLength;
+  private final StreakLength streakLength;
   private final InstantSource clock;
   private final Ids ids;
   private volatile boolean running = true;
   private Thread thread;
+
+  /** A user's current streak length at {@code now} (ACH-16, streak targets). */
+  @FunctionalInterface
+  public interface StreakLength {
+    int of(ScopeConfig config, UserState user, Instant now);
+  }
 
   /** {@code streakLength} gives a user's current streak length (ACH-16, streak targets). */
   public AchievementBackfill(
@@ -53,7 +59,7 @@ public final class AchievementBackfill implements AutoCloseable {
       UserLanes lanes,
       UserStates states,
       AchievementProgressStore progress,
-      ToIntFunction<UserState> streakLength,
+      StreakLength streakLength,
       InstantSource clock,
       Ids ids) {
     this.queue = queue;
@@ -145,8 +151,9 @@ public final class AchievementBackfill implements AutoCloseable {
       }
     }
     UserState ready = progress.prepare(scope, config, metrics, stored);
+    Instant now = clock.instant();
     Backdating.Result result =
-        Backdating.run(config.achievements(), ready, targets, streakLength.applyAsInt(ready), clock.instant(), ids);
+        Backdating.run(config.achievements(), ready, targets, streakLength.of(config, ready, now), now, ids);
     if (result.progress().equals(stored.achievements())) {
       return null;
     }

@@ -6,6 +6,7 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.achievement.ApiCompletion;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserPatch;
 import dev.laurel.engine.user.UserProfile;
@@ -14,15 +15,17 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 
 /**
  * {@code POST /achievements/{key}/complete} (ACH-11, ACH-12) in the user's lane: the user upsert
  * and every completion (with the cascade, ACH-8) are staged as one write and committed together
- * before the answer, or nothing is (GEN-14).
+ * before the answer, or nothing is (GEN-14). A user created here gets its initial streak state
+ * (USER-4), and a tz change settles the streak as {@code PUT /users} does (TIME-6).
  */
 public final class AchievementService {
   private final Scopes scopes;
@@ -32,6 +35,7 @@ public final class AchievementService {
   private final AchievementProgressStore progress;
   private final InstantSource clock;
   private final Ids ids;
+  private final StreakStates streaks;
 
   public AchievementService(
       Scopes scopes,
@@ -40,7 +44,8 @@ public final class AchievementService {
       UserStates states,
       AchievementProgressStore progress,
       InstantSource clock,
-      Ids ids) {
+      Ids ids,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
@@ -48,6 +53,7 @@ public final class AchievementService {
     this.progress = progress;
     this.clock = clock;
     this.ids = ids;
+    this.streaks = streaks;
   }
 
   /** The completion and the snapshot to render it with. */
@@ -88,8 +94,9 @@ public final class AchievementService {
     Preferences prefs = state == null ? Preferences.NONE : state.preferences();
     boolean profileChanged = state == null || !profile.equals(state.profile());
     UserState next =
-        (state == null ? new UserState(profile, prefs, Map.of()) : state.withProfile(profile))
-            .withAchievements(result.progress());
+        UserStreaks.withProfile(config, state, profile, prefs, now).withAchievements(result.progress());
+    boolean streakChanged = state == null || next.streak() != state.streak();
+    StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
     UserStates.Staged staged =
         session.stage(
             read,
@@ -102,6 +109,9 @@ public final class AchievementService {
                 users.saveProfile(tx, scope, profile, prefs);
               }
               progress.save(tx, scope, userId, stored, result.progress(), false);
+              if (streak != null) {
+                streaks.write(tx, scope, streak);
+              }
               return null;
             });
     return new Decided(completed, staged);

@@ -3,6 +3,7 @@ package dev.laurel.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.metric.Metric.UnitType;
 import dev.laurel.server.http.HttpApi;
@@ -164,11 +165,6 @@ public final class MetricAdmin {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
         continue;
       }
-      var achievement = scopes.config(scope).achievements().usingMetric(id);
-      if (achievement != null) {
-        issues.add(Bulk.issueFor(id, "Metric is in use by achievement " + achievement.key()));
-        continue;
-      }
       String inUse = inUse(scope, id);
       if (inUse != null) {
         issues.add(Bulk.issueFor(id, inUse));
@@ -183,6 +179,29 @@ public final class MetricAdmin {
     }
     scopes.invalidate(scope);
     ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+  }
+
+  /**
+   * METRIC-5: why the metric may not be deleted ({@code Metric is in use by <kind> <key>}), or null
+   * when nothing references it.
+   */
+  public String inUse(Scope scope, String metricId) {
+    ScopeConfig snapshot = scopes.config(scope);
+    var achievement = snapshot.achievements().usingMetric(metricId);
+    if (achievement != null) {
+      return "Metric is in use by achievement " + achievement.key();
+    }
+    boolean streak = snapshot.streak().metrics().stream().anyMatch(m -> m.metricId().equals(metricId));
+    if (streak) {
+      return "Metric is in use by streak configuration";
+    }
+    for (InUse guard : guards) {
+      String message = guard.usedBy(snapshot, metricId);
+      if (message != null) {
+        return message;
+      }
+    }
+    return null;
   }
 
   /** The unitType/units problem of a new metric item, or null (METRIC-2). */
@@ -239,15 +258,5 @@ public final class MetricAdmin {
     if (message != null) {
       throw Rejection.invalid(message);
     }
-  }
-
-  private String inUse(Scope scope, String id) {
-    for (InUse guard : guards) {
-      String message = guard.usedBy(scopes.config(scope), id);
-      if (message != null) {
-        return message;
-      }
-    }
-    return null;
   }
 }

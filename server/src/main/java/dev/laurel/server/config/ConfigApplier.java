@@ -10,6 +10,8 @@ import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.AttributeAdmin;
 import dev.laurel.server.admin.MetricAdmin;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakConfigJson;
+import dev.laurel.server.streaks.StreakConfigAdmin;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.Environment;
@@ -36,6 +38,7 @@ public final class ConfigApplier {
   private final Scopes scopes;
   private final MetricAdmin metrics;
   private final AttributeAdmin attributes;
+  private final StreakConfigAdmin streak;
   private final InstantSource clock;
   private final AchievementFile achievements;
   private final List<Section> sections = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class ConfigApplier {
       Scopes scopes,
       MetricAdmin metrics,
       AttributeAdmin attributes,
+      StreakConfigAdmin streak,
       InstantSource clock,
       AchievementFile achievements) {
     this.db = db;
@@ -69,6 +73,7 @@ public final class ConfigApplier {
     this.scopes = scopes;
     this.metrics = metrics;
     this.attributes = attributes;
+    this.streak = streak;
     this.clock = clock;
     this.achievements = achievements;
   }
@@ -93,10 +98,14 @@ public final class ConfigApplier {
         String path = "environments." + env.key() + ".tenants." + (tenant.customerId() == null ? "default" : tenant.customerId());
         Scope scope = new Scope(e.id(), tenantId(e, tenant));
         changes += applyAttributes(scope, tenant.attributes(), file.prune(), path, problems);
-        changes += applyMetrics(scope, tenant.metrics(), file.prune(), path, problems);
+        changes += applyMetrics(scope, tenant.metrics(), path, problems);
+        changes += applyStreak(scope, tenant.streak(), path, problems);
         changes += achievements.apply(scope, tenant.achievements(), file.prune(), path, problems);
         for (Section section : sections) {
           changes += section.apply(scope, tenant, file.prune(), path, problems);
+        }
+        if (file.prune()) {
+          changes += pruneMetrics(scope, tenant.metrics(), path, problems);
         }
       }
     }
@@ -152,13 +161,11 @@ public final class ConfigApplier {
     return changes;
   }
 
-  private int applyMetrics(Scope scope, List<JsonNode> items, boolean prune, String path, List<String> problems) {
+  private int applyMetrics(Scope scope, List<JsonNode> items, String path, List<String> problems) {
     int changes = 0;
-    Set<String> wanted = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       String key = item.get("key").textValue();
-      wanted.add(key);
       ScopeConfig snapshot = scopes.config(scope);
       Metric current = snapshot.metricByKey(key);
       try {
@@ -172,16 +179,48 @@ public final class ConfigApplier {
         problems.add(path + ".metrics[" + i + "]: " + r.getMessage());
       }
     }
-    if (prune) {
-      for (Metric m : scopes.config(scope).metrics()) {
-        if (!wanted.contains(m.key())) {
-          db.write(tx -> config.archive(tx, scope, "metrics", m.id()));
-          changes++;
-        }
-      }
-      scopes.invalidate(scope);
-    }
     return changes;
+  }
+
+  /** Archives the metrics absent from the file, except those still in use (METRIC-5). */
+  private int pruneMetrics(Scope scope, List<JsonNode> items, String path, List<String> problems) {
+    int changes = 0;
+    Set<String> wanted = new HashSet<>();
+    items.forEach(item -> wanted.add(item.get("key").textValue()));
+    for (Metric m : scopes.config(scope).metrics()) {
+      if (!wanted.contains(m.key())) {
+        String inUse = metrics.inUse(scope, m.id());
+        if (inUse != null) {
+          problems.add(path + ".metrics: cannot prune metric " + m.key() + ": " + inUse);
+          continue;
+        }
+        db.write(tx -> config.archive(tx, scope, "metrics", m.id()));
+        changes++;
+      }
+    }
+    scopes.invalidate(scope);
+    return changes;
+  }
+
+  /**
+   * CFG-3 from the file: metric keys resolved in the scope, then the same replacement as {@code PUT
+   * /admin/v1/streaks/config}. A tenant without {@code streak:} keeps its configuration.
+   */
+  private int applyStreak(Scope scope, JsonNode node, String path, List<String> problems) {
+    if (node == null) {
+      return 0;
+    }
+    ScopeConfig snapshot = scopes.config(scope);
+    StreakConfigJson.Parsed resolved =
+        StreakConfigJson.resolve(
+            StreakConfigJson.read(node, StreakConfigJson.MetricRef.KEY, true).config(),
+            StreakConfigJson.MetricRef.KEY,
+            key -> snapshot.metricByKey(key) == null ? null : snapshot.metricByKey(key).id());
+    if (!resolved.problems().isEmpty()) {
+      resolved.problems().forEach(p -> problems.add(path + ".streak." + p.field() + ": " + p.message()));
+      return 0;
+    }
+    return streak.replace(scope, resolved.config()) ? 1 : 0;
   }
 
   private static AttributeDef find(List<AttributeDef> defs, String type, String key) {

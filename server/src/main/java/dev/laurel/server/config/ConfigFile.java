@@ -7,6 +7,7 @@ import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
 import dev.laurel.server.leaderboard.LeaderboardFile;
+import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,18 +34,31 @@ public record ConfigFile(
   public record EnvironmentSpec(
       String key, String name, String type, Boolean multiTenancy, Double controlRatio, List<TenantSpec> tenants) {}
 
-  /** One tenant ({@code customerId} null for the default scope) and its objects. */
+  /**
+   * One tenant ({@code customerId} null for the default scope) and its objects; {@code streak} is
+   * null when the file leaves the streak configuration alone.
+   */
   public record TenantSpec(
       String customerId,
       String name,
       List<JsonNode> attributes,
       List<JsonNode> metrics,
       List<JsonNode> achievements,
+      JsonNode streak,
       List<JsonNode> leaderboards) {
 
+    public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
+      this(customerId, name, attributes, metrics, List.of(), null);
+    }
+
     public TenantSpec(
-        String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics, List<JsonNode> achievements) {
-      this(customerId, name, attributes, metrics, achievements, List.of());
+        String customerId,
+        String name,
+        List<JsonNode> attributes,
+        List<JsonNode> metrics,
+        List<JsonNode> achievements,
+        JsonNode streak) {
+      this(customerId, name, attributes, metrics, achievements, streak, List.of());
     }
   }
 
@@ -52,7 +66,7 @@ public record ConfigFile(
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
   private static final Set<String> TENANT_KEYS =
-      Set.of("name", "attributes", "metrics", "achievements", "leaderboards");
+      Set.of("name", "attributes", "metrics", "achievements", "streak", "leaderboards");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -155,7 +169,7 @@ public record ConfigFile(
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of());
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null);
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -187,6 +201,15 @@ public record ConfigFile(
     }
     List<JsonNode> achievements = p.items(tenant, path, "achievements", AchievementFile.KEYS);
     AchievementFile.problems(achievements, path + ".achievements").forEach(e -> p.add(e.getKey(), e.getValue()));
+    JsonNode streak = tenant.get("streak");
+    if (streak != null && !streak.isNull()) {
+      for (StreakConfigJson.Problem problem :
+          StreakConfigJson.read(streak, StreakConfigJson.MetricRef.KEY, true).problems()) {
+        p.add(path + ".streak" + (problem.field().isEmpty() ? "" : "." + problem.field()), problem.message());
+      }
+    } else {
+      streak = null;
+    }
     List<JsonNode> leaderboards = p.items(tenant, path, "leaderboards", LeaderboardFile.KEYS);
     LeaderboardFile.check(leaderboards, path + ".leaderboards", p::add);
     boolean isDefault = customerId.equals("default");
@@ -196,6 +219,7 @@ public record ConfigFile(
         attributes,
         metrics,
         achievements,
+        streak,
         leaderboards);
   }
 

@@ -13,7 +13,9 @@ import dev.laurel.server.achievement.AchievementProgressStore;
 import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.leaderboard.Placement;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
@@ -33,6 +35,7 @@ public final class EventService {
   private final UserStates states;
   private final InstantSource clock;
   private final Ids ids;
+  private final StreakStates streaks;
   private final EventPipeline pipeline = new EventPipeline();
   private final AchievementProgressStore achievements;
   private volatile LeaderboardTracker leaderboards;
@@ -44,7 +47,8 @@ public final class EventService {
       UserStates states,
       InstantSource clock,
       Ids ids,
-      AchievementProgressStore achievements) {
+      AchievementProgressStore achievements,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
@@ -52,6 +56,7 @@ public final class EventService {
     this.clock = clock;
     this.ids = ids;
     this.achievements = achievements;
+    this.streaks = streaks;
   }
 
   /** The configuration snapshot responses are rendered with. */
@@ -125,11 +130,14 @@ public final class EventService {
                 ? null
                 : session.stage(read, scope, command.userId(), state, null, alongside);
         return new Prepared(
-            new Result(pipeline.replay(config, metric, state, original.event()), true), original, dequeue);
+            new Result(pipeline.replay(config, metric, state, original.event(), clock.instant()), true),
+            original,
+            dequeue);
       }
     }
     UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
     EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
+    StreakRepository.EncodedState streak = streaks.encode(config, outcome.state());
     LeaderboardTracker tracker = leaderboards;
     LeaderboardTracker.Applied ranked =
         tracker == null ? null : tracker.apply(scope, config, state, outcome.state());
@@ -142,6 +150,7 @@ public final class EventService {
             outcome.event(),
             tx -> {
               persist(tx, scope, state, outcome, metric);
+              streaks.write(tx, scope, streak);
               if (ranked != null) {
                 ranked.write(tx);
               }

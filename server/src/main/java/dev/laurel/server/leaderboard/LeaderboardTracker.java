@@ -2,7 +2,9 @@ package dev.laurel.server.leaderboard;
 
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.leaderboard.Contribution;
 import dev.laurel.engine.leaderboard.EntryChange;
+import dev.laurel.engine.leaderboard.LeaderboardContributions;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
 import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import dev.laurel.engine.leaderboard.RankValue;
@@ -12,8 +14,10 @@ import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.RankingRepository;
 import dev.laurel.store.Tx;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -96,6 +100,24 @@ public final class LeaderboardTracker {
         }
       }
     }
+  }
+
+  /** A user's state with refreshed leaderboard entries, and those changes applied to the rankings. */
+  public record Refreshed(UserState state, Applied applied) {}
+
+  /**
+   * Outside events (user writes, streak recomputations): moves the user's values to their current
+   * groups (LB-14) and sets streak leaderboards to {@code streakLength} when it is not null (LB-17),
+   * then applies the changes to the rankings. Call it in the user's lane; write {@link
+   * Refreshed#applied()} in the same transaction as {@code next}.
+   */
+  public Refreshed refresh(
+      Scope scope, ScopeConfig config, UserState before, UserState next, Integer streakLength, Instant now) {
+    Contribution contribution = new Contribution(null, null, Map.of(), streakLength);
+    UserState refreshed =
+        next.withLeaderboards(
+            LeaderboardContributions.apply(config, next.profile(), next.leaderboards(), contribution, now));
+    return new Refreshed(refreshed, apply(scope, config, before, refreshed));
   }
 
   /** Applies the difference between two states of one user's entries to the rankings. */

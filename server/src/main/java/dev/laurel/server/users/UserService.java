@@ -3,8 +3,7 @@ package dev.laurel.server.users;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
-import dev.laurel.engine.leaderboard.Contribution;
-import dev.laurel.engine.leaderboard.LeaderboardContributions;
+import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.PreferencesPatch;
 import dev.laurel.engine.user.UserPatch;
@@ -15,6 +14,8 @@ import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
+import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,7 +24,9 @@ import java.util.List;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
- * with that user's events, and committed before the answer.
+ * with that user's events, and committed before the answer. The streak state follows: created with
+ * the user (USER-4), settled in the old zone up to a tz change (TIME-6), and settled with the old
+ * preferences before new streak preferences apply (STREAK-19, STREAK-20).
  */
 public final class UserService {
   private final Scopes scopes;
@@ -32,14 +35,21 @@ public final class UserService {
   private final UserStates states;
   private final InstantSource clock;
   private volatile LeaderboardTracker leaderboards;
+  private final StreakStates streaks;
 
   public UserService(
-      Scopes scopes, UserRepository users, UserLanes lanes, UserStates states, InstantSource clock) {
+      Scopes scopes,
+      UserRepository users,
+      UserLanes lanes,
+      UserStates states,
+      InstantSource clock,
+      StreakStates streaks) {
     this.scopes = scopes;
     this.users = users;
     this.lanes = lanes;
     this.states = states;
     this.clock = clock;
+    this.streaks = streaks;
   }
 
   /** LB-14: moves the user's leaderboard values when their attributes change; call before serving. */
@@ -97,33 +107,43 @@ public final class UserService {
           if (state != null && profile.equals(state.profile())) {
             return new Change<>(profile, null);
           }
-          UserState next =
-              state == null ? new UserState(profile, prefs, java.util.Map.of()) : state.withProfile(profile);
-          LeaderboardTracker tracker = leaderboards;
-          LeaderboardTracker.Applied moved = null;
-          if (tracker != null && state != null) {
-            next = next.withLeaderboards(
-                LeaderboardContributions.apply(config, profile, next.leaderboards(), Contribution.NONE, now));
-            moved = tracker.apply(scope, config, state, next);
+          UserState next = UserStreaks.withProfile(config, state, profile, prefs, now);
+          boolean streakChanged = state == null || next.streak() != state.streak();
+          StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
+          LeaderboardTracker.Applied groups = null;
+          if (leaderboards != null && state != null) {
+            // LB-14 group moves; LB-17 a streak recomputed by the settlement above
+            var refreshed =
+                leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+            next = refreshed.state();
+            groups = refreshed.applied();
           }
-          LeaderboardTracker.Applied groups = moved;
+          LeaderboardTracker.Applied ranked = groups;
           UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
-                if (groups != null) {
-                  groups.write(tx);
+                if (streak != null) {
+                  streaks.write(tx, scope, streak);
+                }
+                if (ranked != null) {
+                  ranked.write(tx);
                 }
                 return null;
               });
-          if (groups != null) {
-            groups.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> states.session(scope, id, again -> {
-              repair.accept(again.load(scope, id).state());
-              return null;
-            })));
-          }
+          repairLeaderboards(scope, id, ranked, staged);
           return new Change<>(profile, staged);
         }));
     return change.await();
+  }
+
+  /** Puts the rankings back from the user's state if the write that changed them fails. */
+  private void repairLeaderboards(Scope scope, String id, LeaderboardTracker.Applied ranked, UserStates.Staged staged) {
+    if (ranked != null) {
+      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> states.session(scope, id, again -> {
+        repair.accept(again.load(scope, id).state());
+        return null;
+      })));
+    }
   }
 
   /** {@code PATCH /users/{id}/preferences} (PREF-4): never creates the user. */
@@ -138,6 +158,8 @@ public final class UserService {
           if (state == null) {
             throw Rejection.notFound("User not found");
           }
+          Preferences updated =
+              patch.applyTo(state.preferences(), config.streak().personalization());
           if (patch.streakMetrics() != null) {
             List<String> unknown = new ArrayList<>();
             patch.streakMetrics().forEach(m -> {
@@ -149,17 +171,34 @@ public final class UserService {
               throw Rejection.invalid("Unknown metric keys in streak.metrics: " + String.join(", ", unknown));
             }
           }
-          Preferences updated = patch.applyTo(state.preferences(), false);
           if (updated.equals(state.preferences())) {
             return new Change<>(updated, null);
           }
-          UserState next = state.withPreferences(updated);
-          return new Change<>(
-              updated,
+          Instant now = clock.instant();
+          UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
+          UserState after = settled.withPreferences(updated);
+          UserState next = after.withStreak(UserStreaks.settle(config, after, now).state());
+          LeaderboardTracker.Applied ranked = null;
+          if (leaderboards != null) {
+            // LB-17: switching streak conditions recomputes the streak
+            var refreshed =
+                leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+            next = refreshed.state();
+            ranked = refreshed.applied();
+          }
+          StreakRepository.EncodedState streak = streaks.encode(config, next);
+          LeaderboardTracker.Applied rankedWrites = ranked;
+          UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
+                streaks.write(tx, scope, streak);
+                if (rankedWrites != null) {
+                  rankedWrites.write(tx);
+                }
                 return null;
-              }));
+              });
+          repairLeaderboards(scope, id, rankedWrites, staged);
+          return new Change<>(updated, staged);
         }));
     return change.await();
   }

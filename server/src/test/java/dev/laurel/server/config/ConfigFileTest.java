@@ -64,4 +64,39 @@ class ConfigFileTest {
     Path file = write("prune: true\n");
     assertThatThrownBy(() -> ConfigFile.load(file)).hasMessageContaining("environments: is required");
   }
+
+  @Test
+  void cfg3_cfg15_streak_problems_are_reported_with_their_paths() throws IOException {
+    Path file =
+        write(
+            """
+            environments:
+              production:
+                tenants:
+                  default:
+                    metrics: [{key: a, name: A}]
+                    streak:
+                      enabled: maybe
+                      frequency: hourly
+                      colour: red
+                      metrics: [{metric: a, threshold: 0, extra: 1}, {threshold: 1}]
+                      freezes: {enabled: true, maxFreezes: 1.5, autoEarn: {intervalDays: x, amount: 1}}
+                  acme:
+                    streak: {enabled: true, metrics: [{metric: a, threshold: 0}]}
+            """);
+    String at = "environments.production.tenants.";
+    assertThatThrownBy(() -> ConfigFile.load(file))
+        .isInstanceOf(ConfigFileException.class)
+        .satisfies(e -> assertThat(((ConfigFileException) e).problems())
+            .contains(
+                at + "default.streak.colour: is an unknown key (expected one of enabled, evaluationMode,"
+                    + " freezes, frequency, metrics, personalization)",
+                at + "default.streak.enabled: must be true or false",
+                at + "default.streak.frequency: must be one of daily, weekly, monthly",
+                at + "default.streak.metrics[0].extra: is an unknown key (expected one of metric, threshold)",
+                at + "default.streak.metrics[1].metric: must be a non-empty string",
+                at + "default.streak.freezes.maxFreezes: must be an integer between 1 and 100",
+                at + "default.streak.freezes.autoEarn.intervalDays: must be an integer >= 1",
+                at + "acme.streak.metrics[0].threshold: must be a number > 0"));
+  }
 }

@@ -1,0 +1,267 @@
+package dev.laurel.store;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.streak.StreakConfig;
+import dev.laurel.engine.streak.StreakPause;
+import dev.laurel.engine.streak.StreakState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streak storage (BEHAVIOR.md §16): each scope's configuration (CFG-3), each user's state with the
+ * columns queried beside it (lengths for STREAK-18 and SDK-9, the sweep instant for STREAK-9), and
+ * the pauses by id (PAUSE-1, PAUSE-6).
+ */
+public final class StreakRepository {
+  private final Database db;
+
+  public StreakRepository(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * A user's state encoded for storage, so that encoding happens in the caller's thread rather than
+   * in the single writer's transaction.
+   *
+   * @param next when the sweep must settle the user next; null: never
+   */
+  public record EncodedState(String userId, String json, int length, Instant next) {}
+
+  /** A user whose state the sweep must settle. */
+  public record DueUser(Scope scope, String userId) {}
+
+  /** A user of a ranking by stored length: {@code name} is null when unset. */
+  public record Ranked(String userId, String name, int length, int longest) {}
+
+  /** What a ranking orders by: the current length or the longest length ever reached. */
+  public enum RankBy {
+    LENGTH("length"),
+    LONGEST("longest");
+
+    private final String column;
+
+    RankBy(String column) {
+      this.column = column;
+    }
+  }
+
+  /** The scope's streak configuration; {@link StreakConfig#DISABLED} when none was stored. */
+  public StreakConfig config(Scope scope) {
+    return db.read(c -> config(c, scope));
+  }
+
+  static StreakConfig config(Connection c, Scope scope) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT config FROM streak_configs WHERE env_id = ? AND tenant_id = ?")) {
+      ps.setString(1, scope.environmentId());
+      ps.setString(2, scope.tenantId());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? StreakJson.read(rs.getString("config"), StreakConfig.class)
+            : StreakConfig.DISABLED;
+      }
+    }
+  }
+
+  /** Replaces the scope's streak configuration. */
+  public void saveConfig(Tx tx, Scope scope, StreakConfig config, Instant now)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_configs (env_id, tenant_id, config, updated) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (env_id, tenant_id) DO UPDATE SET config = excluded.config,"
+                + " updated = excluded.updated");
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, StreakJson.write(config));
+    ps.setLong(4, now.toEpochMilli());
+    ps.executeUpdate();
+  }
+
+  /** The user's stored streak state, or null. */
+  public StreakState state(Scope scope, String userId) {
+    return db.read(c -> state(c, scope, userId));
+  }
+
+  static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT state FROM streak_states WHERE env_id = ? AND tenant_id = ? AND user_id = ?")) {
+      bindUser(ps, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? StreakJson.read(rs.getString("state"), StreakState.class) : null;
+      }
+    }
+  }
+
+  /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
+  public static EncodedState encode(String userId, StreakState state, Instant next) {
+    return new EncodedState(userId, StreakJson.write(state), state.length(), next);
+  }
+
+  /** Same as {@link #saveState(Tx, Scope, EncodedState)} for a state not encoded yet. */
+  public void saveState(Tx tx, Scope scope, String userId, StreakState state, Instant next)
+      throws SQLException {
+    saveState(tx, scope, encode(userId, state, next));
+  }
+
+  /**
+   * Stores the user's state, its length, the longest length ever stored for the user, and when the
+   * sweep must settle it next.
+   */
+  public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
+                + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
+                + " length = excluded.length, next_settlement = excluded.next_settlement,"
+                + " longest = CASE WHEN excluded.longest > streak_states.longest"
+                + " THEN excluded.longest ELSE streak_states.longest END");
+    bindUser(ps, scope, state.userId());
+    ps.setString(4, state.json());
+    ps.setInt(5, state.length());
+    ps.setInt(6, state.length());
+    if (state.next() == null) {
+      ps.setNull(7, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(7, state.next().toEpochMilli());
+    }
+    ps.executeUpdate();
+  }
+
+  /**
+   * Makes every stored state of the scope due at {@code now}, so that the sweep settles each user
+   * under a changed configuration (STREAK-21, FREEZE-4, FREEZE-8).
+   */
+  public void markAllDue(Tx tx, Scope scope, Instant now) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "UPDATE streak_states SET next_settlement = ? WHERE env_id = ? AND tenant_id = ?");
+    ps.setLong(1, now.toEpochMilli());
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    ps.executeUpdate();
+  }
+
+  /** Up to {@code limit} users whose sweep instant is at or before {@code now}, earliest first. */
+  public List<DueUser> due(Instant now, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT env_id, tenant_id, user_id FROM streak_states"
+                      + " WHERE next_settlement IS NOT NULL AND next_settlement <= ?"
+                      + " ORDER BY next_settlement LIMIT ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setInt(2, limit);
+            List<DueUser> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new DueUser(
+                        new Scope(rs.getString("env_id"), rs.getString("tenant_id")),
+                        rs.getString("user_id")));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /**
+   * Users of the scope with a stored {@code by} value above 0, by that value descending then user
+   * id ascending, from {@code offset}.
+   */
+  public List<Ranked> ranked(Scope scope, RankBy by, int offset, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT s.user_id, u.name, s.length, s.longest FROM streak_states s"
+                      + " JOIN users u ON u.env_id = s.env_id AND u.tenant_id = s.tenant_id"
+                      + " AND u.id = s.user_id WHERE s.env_id = ? AND s.tenant_id = ? AND s."
+                      + by.column
+                      + " > 0 ORDER BY s."
+                      + by.column
+                      + " DESC, s.user_id LIMIT ? OFFSET ?")) {
+            ps.setString(1, scope.environmentId());
+            ps.setString(2, scope.tenantId());
+            ps.setInt(3, limit);
+            ps.setInt(4, offset);
+            List<Ranked> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Ranked(
+                        rs.getString("user_id"),
+                        rs.getString("name"),
+                        rs.getInt("length"),
+                        rs.getInt("longest")));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Records a new active pause of a user (PAUSE-1). */
+  public void insertPause(Tx tx, Scope scope, String userId, StreakPause pause, Instant now)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO streak_pauses (id, env_id, tenant_id, user_id, start_date, end_date,"
+                + " status, created) VALUES (?, ?, ?, ?, ?, ?, 'active', ?)");
+    ps.setString(1, pause.id());
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    ps.setString(4, userId);
+    ps.setString(5, pause.start().toString());
+    ps.setString(6, pause.end().toString());
+    ps.setLong(7, now.toEpochMilli());
+    ps.executeUpdate();
+  }
+
+  /** The user holding the active pause {@code id} in the scope, or null (PAUSE-6). */
+  public String activePauseOwner(Scope scope, String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT user_id FROM streak_pauses WHERE id = ? AND env_id = ? AND tenant_id = ?"
+                      + " AND status = 'active'")) {
+            ps.setString(1, id);
+            ps.setString(2, scope.environmentId());
+            ps.setString(3, scope.tenantId());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getString("user_id") : null;
+            }
+          }
+        });
+  }
+
+  /** Archives an active pause (PAUSE-6); false when no active pause has this id in the scope. */
+  public boolean archivePause(Tx tx, Scope scope, String id) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "UPDATE streak_pauses SET status = 'archived' WHERE id = ? AND env_id = ?"
+                + " AND tenant_id = ? AND status = 'active'");
+    ps.setString(1, id);
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    return ps.executeUpdate() == 1;
+  }
+
+  private static void bindUser(PreparedStatement ps, Scope scope, String userId)
+      throws SQLException {
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, userId);
+  }
+}
