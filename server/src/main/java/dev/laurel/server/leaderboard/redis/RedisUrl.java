@@ -26,7 +26,13 @@ public record RedisUrl(HostAndPort address, JedisClientConfig client, String pre
     } catch (URISyntaxException e) {
       throw invalid(url);
     }
-    if (!JedisURIHelper.isValid(uri) || uri.getHost() == null) {
+    try {
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+          || uri.getHost() == null
+          || !JedisURIHelper.isValid(uri)) {
+        throw invalid(url);
+      }
+    } catch (NumberFormatException e) {
       throw invalid(url);
     }
     String prefix = DEFAULT_PREFIX;
@@ -46,8 +52,12 @@ public record RedisUrl(HostAndPort address, JedisClientConfig client, String pre
             .socketTimeoutMillis(TIMEOUT_MILLIS)
             .clientName("laurel")
             .ssl(JedisURIHelper.isRedisSSLScheme(uri));
-    if (JedisURIHelper.hasDbIndex(uri)) {
-      client.database(JedisURIHelper.getDBIndex(uri));
+    try {
+      if (JedisURIHelper.hasDbIndex(uri)) {
+        client.database(JedisURIHelper.getDBIndex(uri));
+      }
+    } catch (NumberFormatException e) {
+      throw invalid(url);
     }
     if (JedisURIHelper.getUser(uri) != null) {
       client.user(JedisURIHelper.getUser(uri));
