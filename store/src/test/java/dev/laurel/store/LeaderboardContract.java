@@ -11,7 +11,7 @@ import dev.laurel.engine.leaderboard.RunUnit;
 import dev.laurel.engine.leaderboard.Snapshot;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
-import dev.laurel.store.RankingRepository.FinalRank;
+import dev.laurel.store.RunArchiveRepository.FinalRank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +33,7 @@ abstract class LeaderboardContract {
   Database db;
   LeaderboardRepository boards;
   RankingRepository rankings;
+  RunArchiveRepository archive;
   UserRepository users;
   Scope scope;
 
@@ -45,6 +46,7 @@ abstract class LeaderboardContract {
     db = open();
     boards = new LeaderboardRepository(db);
     rankings = new RankingRepository(db);
+    archive = new RunArchiveRepository(db);
     users = new UserRepository(db);
     ConfigRepository config = new ConfigRepository(db);
     scope = Scope.defaultTenant(config.ensureEnvironment("production", "Production", "production", T0).id());
@@ -119,14 +121,14 @@ abstract class LeaderboardContract {
       rankings.saveEntry(tx, scope, "b", "lb1", entry("2025-01-01", "", "9", T0));
       rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-08", "", "1", T0));
       rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-08", null, "1", T0));
-      rankings.finalise(tx, "lb1", run1, Map.of("", List.of(new FinalRank("b", 1, new BigDecimal("9")), new FinalRank("a", 2, new BigDecimal("5")))), T0);
-      rankings.finalise(tx, "lb1", run1, Map.of("", List.of()), T0); // idempotent
+      archive.finalise(tx, "lb1", run1, Map.of("", List.of(new FinalRank("b", 1, new BigDecimal("9")), new FinalRank("a", 2, new BigDecimal("5")))), T0);
+      archive.finalise(tx, "lb1", run1, Map.of("", List.of()), T0); // idempotent
       return null;
     });
-    assertThat(rankings.finalisedRuns("lb1")).containsExactly(run1);
-    assertThat(rankings.finalRanks("lb1", run1, "", 1, 10)).containsExactly(new FinalRank("a", 2, new BigDecimal("5")));
-    assertThat(rankings.finalPlace("lb1", run1, "b").rank()).isEqualTo(1);
-    assertThat(rankings.finalPlace("lb1", run1, "c")).isNull();
+    assertThat(archive.finalisedRuns("lb1")).containsExactly(run1);
+    assertThat(archive.finalRanks("lb1", run1, "", 1, 10)).containsExactly(new FinalRank("a", 2, new BigDecimal("5")));
+    assertThat(archive.finalPlace("lb1", run1, "b").rank()).isEqualTo(1);
+    assertThat(archive.finalPlace("lb1", run1, "c")).isNull();
     List<RankingRepository.StoredEntry> open = new ArrayList<>();
     rankings.openEntries(List.of("lb1"), open::add);
     assertThat(open).extracting(RankingRepository.StoredEntry::userId).containsExactly("a"); // c has no group
@@ -140,14 +142,14 @@ abstract class LeaderboardContract {
   void lb34_snapshots_per_user_and_run_oldest_first_with_the_latest_per_user() {
     LocalDate run = LocalDate.parse("2025-01-01");
     write(tx -> {
-      rankings.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_14, null, null));
-      rankings.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_13, 2, 40L));
-      rankings.saveSnapshot(tx, "lb1", run, "b", new Snapshot(JAN_13, 1, 50L));
+      archive.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_14, null, null));
+      archive.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_13, 2, 40L));
+      archive.saveSnapshot(tx, "lb1", run, "b", new Snapshot(JAN_13, 1, 50L));
       return null;
     });
-    assertThat(rankings.snapshots("lb1", run, "a"))
+    assertThat(archive.snapshots("lb1", run, "a"))
         .containsExactly(new Snapshot(JAN_13, 2, 40L), new Snapshot(JAN_14, null, null));
-    assertThat(rankings.lastSnapshots("lb1", run))
+    assertThat(archive.lastSnapshots("lb1", run))
         .containsEntry("a", new Snapshot(JAN_14, null, null))
         .containsEntry("b", new Snapshot(JAN_13, 1, 50L));
   }
@@ -159,16 +161,16 @@ abstract class LeaderboardContract {
     write(tx -> {
       boards.insert(tx, scope, a);
       rankings.saveEntry(tx, scope, "u", a.id(), entry("2025-01-01", "", "5", T0));
-      rankings.finalise(tx, a.id(), run, Map.of("", List.of(new FinalRank("u", 1, BigDecimal.ONE))), T0);
-      rankings.saveSnapshot(tx, a.id(), run, "u", new Snapshot(JAN_13, 1, 5L));
+      archive.finalise(tx, a.id(), run, Map.of("", List.of(new FinalRank("u", 1, BigDecimal.ONE))), T0);
+      archive.saveSnapshot(tx, a.id(), run, "u", new Snapshot(JAN_13, 1, 5L));
       return null;
     });
     boolean deleted = db.write(tx -> boards.delete(tx, scope, a.id()));
     assertThat(deleted).isTrue();
     assertThat(boards.leaderboards(scope)).isEmpty();
     assertThat(rankings.entry(a.id(), run, "u")).isNull();
-    assertThat(rankings.finalisedRuns(a.id())).isEmpty();
-    assertThat(rankings.snapshots(a.id(), run, "u")).isEmpty();
+    assertThat(archive.finalisedRuns(a.id())).isEmpty();
+    assertThat(archive.snapshots(a.id(), run, "u")).isEmpty();
     write(tx -> {
       boards.insert(tx, scope, weekly("00000000-0000-4000-8000-000000000003", "weekly")); // key free again
       return null;

@@ -11,7 +11,7 @@ import dev.laurel.engine.leaderboard.RunUnit;
 import dev.laurel.engine.leaderboard.Snapshot;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
-import dev.laurel.store.RankingRepository.FinalRank;
+import dev.laurel.store.RunArchiveRepository.FinalRank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,19 +39,20 @@ class LeaderboardStoreCopyTest {
               true, T0);
       LeaderboardEntry entry = new LeaderboardEntry(RUN, "3:pro", new BigDecimal("12.0000000005"), T0);
       RankingRepository rankings = new RankingRepository(sqlite);
+      RunArchiveRepository archive = new RunArchiveRepository(sqlite);
       sqlite.write(tx -> {
         new LeaderboardRepository(sqlite).insert(tx, scope, weekly);
         new UserRepository(sqlite).saveProfile(
             tx, scope, new UserProfile("u1", null, null, null, List.of(), true, Map.of(), false, T0, T0), Preferences.NONE);
         rankings.saveEntry(tx, scope, "u1", weekly.id(), entry);
-        rankings.finalise(tx, weekly.id(), RUN, Map.of("3:pro", List.of(new FinalRank("u1", 1, entry.value()))), T0);
-        rankings.saveSnapshot(tx, weekly.id(), RUN, "u1", new Snapshot(RUN, 1, 12L));
+        archive.finalise(tx, weekly.id(), RUN, Map.of("3:pro", List.of(new FinalRank("u1", 1, entry.value()))), T0);
+        archive.saveSnapshot(tx, weekly.id(), RUN, "u1", new Snapshot(RUN, 1, 12L));
         return null;
       });
 
       StoreCopy.copy(sqlite, postgres);
 
-      RankingRepository copied = new RankingRepository(postgres);
+      RunArchiveRepository copied = new RunArchiveRepository(postgres);
       assertThat(new LeaderboardRepository(postgres).leaderboards(scope)).containsExactly(weekly);
       assertThat(new UserRepository(postgres).load(scope, "u1").leaderboards().get(weekly.id())).isEqualTo(entry);
       assertThat(copied.finalRanks(weekly.id(), RUN, "3:pro", 0, 10)).containsExactly(new FinalRank("u1", 1, entry.value()));

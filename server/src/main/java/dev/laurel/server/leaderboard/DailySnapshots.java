@@ -8,6 +8,7 @@ import dev.laurel.engine.leaderboard.Snapshot;
 import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.Database;
 import dev.laurel.store.RankingRepository;
+import dev.laurel.store.RunArchiveRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,11 +28,13 @@ import java.util.Map;
 final class DailySnapshots {
   private final Database db;
   private final RankingRepository repository;
+  private final RunArchiveRepository archive;
   private final Rankings rankings;
 
-  DailySnapshots(Database db, RankingRepository repository, Rankings rankings) {
+  DailySnapshots(Database db, RankingRepository repository, RunArchiveRepository archive, Rankings rankings) {
     this.db = db;
     this.repository = repository;
+    this.archive = archive;
     this.rankings = rankings;
   }
 
@@ -50,7 +53,7 @@ final class DailySnapshots {
         }
       }
     }
-    Map<String, Snapshot> last = repository.lastSnapshots(lb.id(), run.start());
+    Map<String, Snapshot> last = archive.lastSnapshots(lb.id(), run.start());
     for (Map.Entry<String, Snapshot> e : last.entrySet()) {
       if (e.getValue().rank() != null) {
         standings.putIfAbsent(e.getKey(), new Standing(null, null));
@@ -71,7 +74,7 @@ final class DailySnapshots {
     }
     db.write(tx -> {
       for (Map.Entry<String, Snapshot> e : due.entrySet()) {
-        repository.saveSnapshot(tx, lb.id(), run.start(), e.getKey(), e.getValue());
+        archive.saveSnapshot(tx, lb.id(), run.start(), e.getKey(), e.getValue());
       }
       return null;
     });

@@ -10,8 +10,9 @@ import dev.laurel.engine.leaderboard.Run;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.RankingRepository;
-import dev.laurel.store.RankingRepository.FinalPlace;
-import dev.laurel.store.RankingRepository.FinalRank;
+import dev.laurel.store.RunArchiveRepository;
+import dev.laurel.store.RunArchiveRepository.FinalPlace;
+import dev.laurel.store.RunArchiveRepository.FinalRank;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,11 +26,13 @@ import java.util.List;
 final class LeaderboardReads {
   private final Rankings rankings;
   private final RankingRepository repository;
+  private final RunArchiveRepository archived;
   private final RunArchive archive;
 
-  LeaderboardReads(Rankings rankings, RankingRepository repository, RunArchive archive) {
+  LeaderboardReads(Rankings rankings, RankingRepository repository, RunArchiveRepository archived, RunArchive archive) {
     this.rankings = rankings;
     this.repository = repository;
+    this.archived = archived;
     this.archive = archive;
   }
 
@@ -48,14 +51,14 @@ final class LeaderboardReads {
     if (archive.ensureFinal(scope, lb, run, now)) {
       int from = offset;
       if (userId != null) {
-        FinalPlace place = repository.finalPlace(lb.id(), run.start(), userId);
+        FinalPlace place = archived.finalPlace(lb.id(), run.start(), userId);
         if (place == null || !place.group().equals(group)) {
           return List.of();
         }
         from = Math.max(0, place.rank() - 1 - offset);
       }
       List<Ranked> out = new ArrayList<>();
-      for (FinalRank r : repository.finalRanks(lb.id(), run.start(), group, from, limit)) {
+      for (FinalRank r : archived.finalRanks(lb.id(), run.start(), group, from, limit)) {
         out.add(new Ranked(r.userId(), r.rank(), RankValue.of(r.value()).reported()));
       }
       return out;
@@ -82,7 +85,7 @@ final class LeaderboardReads {
   Standing standing(Scope scope, Leaderboard lb, Run run, UserState user, Instant now) {
     String userId = user.profile().id();
     if (archive.ensureFinal(scope, lb, run, now)) {
-      FinalPlace place = repository.finalPlace(lb.id(), run.start(), userId);
+      FinalPlace place = archived.finalPlace(lb.id(), run.start(), userId);
       return place == null
           ? new Standing(null, null)
           : new Standing(place.rank(), RankValue.of(place.value()).reported());
@@ -107,7 +110,7 @@ final class LeaderboardReads {
       }
     }
     return RankHistory.of(
-        repository.snapshots(lb.id(), run.start(), user.profile().id()), day, standing.rank(), standing.value(), numEvents);
+        archived.snapshots(lb.id(), run.start(), user.profile().id()), day, standing.rank(), standing.value(), numEvents);
   }
 
   private LeaderboardEntry entry(Leaderboard lb, Run run, UserState user) {

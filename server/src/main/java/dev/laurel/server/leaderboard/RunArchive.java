@@ -8,7 +8,8 @@ import dev.laurel.engine.leaderboard.Run;
 import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.Database;
 import dev.laurel.store.RankingRepository;
-import dev.laurel.store.RankingRepository.FinalRank;
+import dev.laurel.store.RunArchiveRepository;
+import dev.laurel.store.RunArchiveRepository.FinalRank;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,13 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RunArchive {
   private final Database db;
   private final RankingRepository repository;
+  private final RunArchiveRepository archive;
   private final Rankings rankings;
   private final DailySnapshots snapshots;
   private final Map<String, Set<LocalDate>> finalised = new ConcurrentHashMap<>();
 
-  RunArchive(Database db, RankingRepository repository, Rankings rankings, DailySnapshots snapshots) {
+  RunArchive(
+      Database db, RankingRepository repository, RunArchiveRepository archive, Rankings rankings,
+      DailySnapshots snapshots) {
     this.db = db;
     this.repository = repository;
+    this.archive = archive;
     this.rankings = rankings;
     this.snapshots = snapshots;
   }
@@ -79,7 +84,7 @@ public final class RunArchive {
       }
     }
     db.write(tx -> {
-      repository.finalise(tx, lb.id(), run.start(), byGroup, now);
+      archive.finalise(tx, lb.id(), run.start(), byGroup, now);
       return null;
     });
     done.add(run.start());
@@ -115,7 +120,7 @@ public final class RunArchive {
   private Set<LocalDate> finalisedRuns(String leaderboardId) {
     return finalised.computeIfAbsent(leaderboardId, id -> {
       Set<LocalDate> runs = ConcurrentHashMap.newKeySet();
-      runs.addAll(repository.finalisedRuns(id));
+      runs.addAll(archive.finalisedRuns(id));
       return runs;
     });
   }
