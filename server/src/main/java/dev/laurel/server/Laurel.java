@@ -27,7 +27,11 @@ import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.leaderboard.InMemoryRankings;
 import dev.laurel.server.leaderboard.Leaderboards;
+import dev.laurel.server.leaderboard.Rankings;
+import dev.laurel.server.leaderboard.redis.RedisRankings;
+import dev.laurel.server.leaderboard.redis.RedisUrl;
 import dev.laurel.server.points.PointsAdmin;
 import dev.laurel.server.points.PointsRoutes;
 import dev.laurel.server.points.PointsService;
@@ -98,17 +102,33 @@ public final class Laurel implements AutoCloseable {
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
+    settings.check();
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
+    RedisUrl redisUrl = settings.usesRedis() ? RedisUrl.parse(settings.redisUrl()) : null;
     Database db = settings.openDatabase();
+    Rankings rankings = null;
     try {
-      return start(settings, clock, out, db, file);
+      rankings = redisUrl == null ? new InMemoryRankings() : RedisRankings.connect(redisUrl);
+      return start(settings, clock, out, db, file, rankings);
     } catch (RuntimeException e) {
+      if (rankings instanceof AutoCloseable closeable) {
+        closeQuietly(closeable);
+      }
       db.close();
       throw e;
     }
   }
 
-  private static Laurel start(Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // already failing: the start-up error is the one to report
+    }
+  }
+
+  private static Laurel start(
+      Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file, Rankings rankings) {
     ConfigRepository config = new ConfigRepository(db);
     UserRepository users = new UserRepository(db);
     KeyRepository keys = new KeyRepository(db);
@@ -131,7 +151,7 @@ public final class Laurel implements AutoCloseable {
         : file.maxParticipantsCeiling();
     // Points systems of a scope, for points leaderboards (LB-1), from the points snapshot.
     Leaderboards leaderboards =
-        new Leaderboards(db, scopes, users, scope -> PointsRefs.of(scopes.config(scope).points()), ceiling, clock, Ids.randomUuids());
+        new Leaderboards(db, scopes, users, scope -> PointsRefs.of(scopes.config(scope).points()), ceiling, clock, Ids.randomUuids(), rankings);
     metricAdmin.addGuard(leaderboards::metricInUse);
     attributeAdmin.addGuard(leaderboards::attributeInUse);
     pointsAdmin.addDeleteGuard(leaderboards::pointsSystemInUse); // PTS-16
@@ -172,6 +192,10 @@ public final class Laurel implements AutoCloseable {
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     events.trackLeaderboards(leaderboards.tracker());
+    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> states.session(scope, id, s -> {
+      repair.accept(s.load(scope, id).state());
+      return null;
+    })));
     AchievementService achievementService =
         new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =

@@ -33,12 +33,14 @@ final class LeaderboardSweep implements AutoCloseable {
   private final RunArchive archive;
   private final DailySnapshots snapshots;
   private final InstantSource clock;
+  private final Runnable beforePass;
   private ScheduledExecutorService timer;
   private Instant lastSnapshots;
 
   LeaderboardSweep(
       LeaderboardRepository boards, Scopes scopes, Rankings rankings, RunArchive archive,
-      DailySnapshots snapshots, InstantSource clock) {
+      DailySnapshots snapshots, InstantSource clock, Runnable beforePass) {
+    this.beforePass = beforePass;
     this.boards = boards;
     this.scopes = scopes;
     this.rankings = rankings;
@@ -62,6 +64,7 @@ final class LeaderboardSweep implements AutoCloseable {
 
   /** One pass over every open run of every scope. */
   synchronized void runOnce() {
+    beforePass.run();
     Instant now = clock.instant();
     boolean snapshotTime =
         lastSnapshots == null
