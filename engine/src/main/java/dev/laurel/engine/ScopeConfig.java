@@ -3,6 +3,7 @@ package dev.laurel.engine;
 import dev.laurel.engine.achievement.AchievementCatalog;
 import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
+import dev.laurel.engine.leaderboard.Leaderboard;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.points.PointsConfig;
 import dev.laurel.engine.streak.StreakConfig;
@@ -21,6 +22,7 @@ public final class ScopeConfig {
   private final double controlRatio;
   private final StreakEngine streaks;
   private final PointsConfig points;
+  private final List<Leaderboard> leaderboards;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
   private final Map<String, AttributeDef> userAttributes = new HashMap<>();
@@ -39,7 +41,8 @@ public final class ScopeConfig {
         controlRatio,
         AchievementCatalog.EMPTY,
         new StreakEngine(StreakConfig.DISABLED),
-        points);
+        points,
+        List.of());
   }
 
   private ScopeConfig(
@@ -48,13 +51,15 @@ public final class ScopeConfig {
       double controlRatio,
       AchievementCatalog achievements,
       StreakEngine streaks,
-      PointsConfig points) {
+      PointsConfig points,
+      List<Leaderboard> leaderboards) {
     this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
     this.streaks = streaks;
     this.points = points;
+    this.leaderboards = List.copyOf(leaderboards);
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
       metricsById.put(m.id(), m);
@@ -99,7 +104,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, points);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, points, leaderboards);
   }
 
   /** The scope's achievements (ACH-1), any status, in creation order. */
@@ -107,8 +112,19 @@ public final class ScopeConfig {
     return achievements;
   }
 
+  /** Leaderboards of every status in creation order (LB-21, LB-40). */
+  public List<Leaderboard> leaderboards() {
+    return leaderboards;
+  }
+
+  /** This snapshot with other leaderboards. */
+  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
+    return new ScopeConfig(
+        metrics, attributes, controlRatio, achievements, streaks, points, newLeaderboards);
+  }
+
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
-    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, points);
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, points, leaderboards);
   }
 
   /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
@@ -127,7 +143,7 @@ public final class ScopeConfig {
    * @throws IllegalArgumentException if {@code streak} has problems
    */
   public ScopeConfig withStreak(StreakConfig streak) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), points);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), points, leaderboards);
   }
 
   /** Points systems with their triggers, levels and boosts (§17). */
@@ -136,6 +152,6 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withPoints(PointsConfig newPoints) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newPoints);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newPoints, leaderboards);
   }
 }

@@ -27,11 +27,17 @@ import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.leaderboard.InMemoryRankings;
+import dev.laurel.server.leaderboard.Leaderboards;
+import dev.laurel.server.leaderboard.Rankings;
+import dev.laurel.server.leaderboard.redis.RedisRankings;
+import dev.laurel.server.leaderboard.redis.RedisUrl;
 import dev.laurel.server.points.PointsAdmin;
 import dev.laurel.server.points.PointsRoutes;
 import dev.laurel.server.points.PointsService;
 import dev.laurel.server.points.PointsSnapshots;
 import dev.laurel.server.points.PointsSweeper;
+import dev.laurel.server.points.PointsRefs;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakAdmin;
 import dev.laurel.server.streaks.StreakCommands;
@@ -73,6 +79,7 @@ public final class Laurel implements AutoCloseable {
   private final StreakSweep streakSweep;
   private final Javalin http;
   private final PointsSweeper pointsSweeper;
+  private final Leaderboards leaderboards;
 
   private Laurel(
       Database db,
@@ -81,7 +88,8 @@ public final class Laurel implements AutoCloseable {
       AchievementBackfill backfill,
       StreakSweep streakSweep,
       Javalin http,
-      PointsSweeper pointsSweeper) {
+      PointsSweeper pointsSweeper,
+      Leaderboards leaderboards) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
@@ -89,21 +97,38 @@ public final class Laurel implements AutoCloseable {
     this.streakSweep = streakSweep;
     this.http = http;
     this.pointsSweeper = pointsSweeper;
+    this.leaderboards = leaderboards;
   }
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
+    settings.check();
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
+    RedisUrl redisUrl = settings.usesRedis() ? RedisUrl.parse(settings.redisUrl()) : null;
     Database db = settings.openDatabase();
+    Rankings rankings = null;
     try {
-      return start(settings, clock, out, db, file);
+      rankings = redisUrl == null ? new InMemoryRankings() : RedisRankings.connect(redisUrl);
+      return start(settings, clock, out, db, file, rankings);
     } catch (RuntimeException e) {
+      if (rankings instanceof AutoCloseable closeable) {
+        closeQuietly(closeable);
+      }
       db.close();
       throw e;
     }
   }
 
-  private static Laurel start(Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // already failing: the start-up error is the one to report
+    }
+  }
+
+  private static Laurel start(
+      Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file, Rankings rankings) {
     ConfigRepository config = new ConfigRepository(db);
     UserRepository users = new UserRepository(db);
     KeyRepository keys = new KeyRepository(db);
@@ -121,6 +146,15 @@ public final class Laurel implements AutoCloseable {
     attributeAdmin.addGuard(PointsSnapshots::attributeInUse);
     PointsAdmin pointsAdmin =
         new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock);
+    int ceiling = file == null || file.maxParticipantsCeiling() == null
+        ? Leaderboards.DEFAULT_CEILING
+        : file.maxParticipantsCeiling();
+    // Points systems of a scope, for points leaderboards (LB-1), from the points snapshot.
+    Leaderboards leaderboards =
+        new Leaderboards(db, scopes, users, scope -> PointsRefs.of(scopes.config(scope).points()), ceiling, clock, Ids.randomUuids(), rankings);
+    metricAdmin.addGuard(leaderboards::metricInUse);
+    attributeAdmin.addGuard(leaderboards::attributeInUse);
+    pointsAdmin.addDeleteGuard(leaderboards::pointsSystemInUse); // PTS-16
     AchievementRepository achievements = new AchievementRepository(db);
     BackfillRepository backfills = new BackfillRepository(db);
     BackfillSignal backfillSignal = new BackfillSignal();
@@ -140,9 +174,11 @@ public final class Laurel implements AutoCloseable {
                   streakConfig,
                   clock,
                   new AchievementFile(scopes, achievementAdmin))
-              .with(pointsAdmin.fileSection());
+              .with(pointsAdmin.fileSection())
+              .with(leaderboards.fileSection()); // points before leaderboards (keys)
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
+    leaderboards.rebuild();
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
@@ -155,6 +191,11 @@ public final class Laurel implements AutoCloseable {
     StreakStates streakStates = new StreakStates(streaks);
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
+    events.trackLeaderboards(leaderboards.tracker());
+    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> states.session(scope, id, s -> {
+      repair.accept(s.load(scope, id).state());
+      return null;
+    })));
     AchievementService achievementService =
         new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =
@@ -170,8 +211,10 @@ public final class Laurel implements AutoCloseable {
             Ids.randomUuids());
     BatchWorker batchWorker = new BatchWorker(db, batches, events);
     UserService userService = new UserService(scopes, users, lanes, states, clock, streakStates);
+    userService.trackLeaderboards(leaderboards.tracker());
     StreakCommands streakCommands =
         new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
+    streakCommands.trackLeaderboards(leaderboards.tracker());
     StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
     PointsRepository points = new PointsRepository(db);
     AwardRepository awards = new AwardRepository(db);
@@ -187,7 +230,7 @@ public final class Laurel implements AutoCloseable {
             apiKeys,
             scopes,
             app -> {
-              new EventRoutes(events).register(app);
+              new EventRoutes(events, leaderboards.json()).register(app);
               new UserRoutes(userService, users, scopes).register(app);
               metricAdmin.register(app);
               attributeAdmin.register(app);
@@ -200,17 +243,29 @@ public final class Laurel implements AutoCloseable {
               streakConfig.register(app);
               pointsAdmin.register(app);
               new PointsRoutes(pointsService, points, awards, users, scopes, clock).register(app);
+              leaderboards.register(app);
             });
     batchWorker.start();
     backfill.start();
     pointsSweeper.start();
+    leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
     streakSweep.start();
-    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper);
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards);
   }
 
   public int port() {
     return http.port();
+  }
+
+  /** Runs one leaderboard sweep now (LB-7, LB-34); the server also runs it every minute. */
+  public void sweepLeaderboards() {
+    leaderboards.sweepNow();
+  }
+
+  /** The leaderboard feature, for tests. */
+  public Leaderboards leaderboards() {
+    return leaderboards;
   }
 
   /** The streak sweep (STREAK-9), for tests that move the clock and run it at once. */
@@ -226,6 +281,7 @@ public final class Laurel implements AutoCloseable {
   @Override
   public void close() {
     http.stop();
+    leaderboards.close();
     streakSweep.close();
     pointsSweeper.close();
     batchWorker.close();

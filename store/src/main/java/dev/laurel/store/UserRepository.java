@@ -62,7 +62,8 @@ public final class UserRepository {
         totals,
         AchievementRepository.progress(c, dialect, scope, userId),
         StreakRepository.state(c, scope, userId),
-        PointsRepository.loadState(c, dialect, scope, userId));
+        PointsRepository.loadState(c, dialect, scope, userId),
+        RankingRepository.userEntries(c, dialect, scope, userId));
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */

@@ -6,6 +6,7 @@ import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.AchievementStep;
+import dev.laurel.engine.leaderboard.LeaderboardStep;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.points.PointsOutcome;
 import dev.laurel.engine.points.PointsSteps;
@@ -38,7 +39,8 @@ public final class EventPipeline {
           EventPipeline::record, // step 3
           StreakSteps::extend, // step 4 (STREAK-5, STREAK-6)
           new AchievementStep(), // step 5 (ACH-6, ACH-7, ACH-8)
-          PointsSteps::awards); // step 6 (TRIG-5, TRIG-8, TRIG-9)
+          PointsSteps::awards, // step 6 (TRIG-5, TRIG-8, TRIG-9)
+          LeaderboardStep::apply); // step 7 (LB-9, LB-13..LB-17)
 
   /**
    * EVENT-2 steps 3 and 4: the metric must exist (404), then the semantic checks (422). Returns the

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
+import dev.laurel.server.leaderboard.LeaderboardFile;
 import dev.laurel.server.points.PointsFile;
 import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
@@ -23,7 +24,12 @@ import java.util.Set;
  * metrics. Parsing checks the whole file and reports every problem with its path; nothing is
  * applied from a file with problems.
  */
-public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> environments) {
+public record ConfigFile(
+    String source, boolean prune, List<EnvironmentSpec> environments, Integer maxParticipantsCeiling) {
+
+  public ConfigFile(String source, boolean prune, List<EnvironmentSpec> environments) {
+    this(source, prune, environments, null);
+  }
 
   /** One environment of the file. */
   public record EnvironmentSpec(
@@ -40,18 +46,29 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
       List<JsonNode> metrics,
       List<JsonNode> achievements,
       JsonNode streak,
-      List<JsonNode> points) {
+      List<JsonNode> points,
+      List<JsonNode> leaderboards) {
 
     public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
-      this(customerId, name, attributes, metrics, List.of(), null, List.of());
+      this(customerId, name, attributes, metrics, List.of(), null, List.of(), List.of());
+    }
+
+    public TenantSpec(
+        String customerId,
+        String name,
+        List<JsonNode> attributes,
+        List<JsonNode> metrics,
+        List<JsonNode> achievements,
+        JsonNode streak) {
+      this(customerId, name, attributes, metrics, achievements, streak, List.of(), List.of());
     }
   }
 
-  private static final Set<String> ROOT_KEYS = Set.of("environments", "prune");
+  private static final Set<String> ROOT_KEYS = Set.of("environments", "prune", "leaderboards");
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
   private static final Set<String> TENANT_KEYS =
-      Set.of("name", "attributes", "metrics", "achievements", "streak", "points");
+      Set.of("name", "attributes", "metrics", "achievements", "streak", "points", "leaderboards");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -88,10 +105,32 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         p.add("environments", "only one environment may have type production");
       }
     }
+    Integer ceiling = ceiling(p, root.get("leaderboards"));
     if (!p.list.isEmpty()) {
       throw new ConfigFileException(source, p.list);
     }
-    return new ConfigFile(source, prune, envs);
+    return new ConfigFile(source, prune, envs, ceiling);
+  }
+
+  /** CFG-12: {@code leaderboards: {maxParticipantsCeiling: N}} at the root, or null. */
+  private static Integer ceiling(Problems p, JsonNode leaderboards) {
+    if (leaderboards == null || leaderboards.isNull()) {
+      return null;
+    }
+    if (!leaderboards.isObject()) {
+      p.add("leaderboards", "must be a mapping with maxParticipantsCeiling");
+      return null;
+    }
+    p.unknownKeys(leaderboards, "leaderboards", Set.of("maxParticipantsCeiling"));
+    JsonNode v = leaderboards.get("maxParticipantsCeiling");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+      p.add("leaderboards.maxParticipantsCeiling", "must be a positive integer");
+      return null;
+    }
+    return v.intValue();
   }
 
   private static EnvironmentSpec environment(Problems p, String path, String key, JsonNode env) {
@@ -132,7 +171,7 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of());
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -175,6 +214,8 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
     }
     List<JsonNode> points = p.items(tenant, path, "points", PointsFile.SYSTEM_KEYS);
     PointsFile.check(points, path + ".points", p::add);
+    List<JsonNode> leaderboards = p.items(tenant, path, "leaderboards", LeaderboardFile.KEYS);
+    LeaderboardFile.check(leaderboards, path + ".leaderboards", p::add);
     boolean isDefault = customerId.equals("default");
     return new TenantSpec(
         isDefault ? null : customerId,
@@ -183,7 +224,8 @@ public record ConfigFile(String source, boolean prune, List<EnvironmentSpec> env
         metrics,
         achievements,
         streak,
-        points);
+        points,
+        leaderboards);
   }
 
   /** Problems collected while checking a file, each prefixed by its path. */

@@ -13,6 +13,7 @@ import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.points.PointsJson;
+import dev.laurel.server.leaderboard.LeaderboardJson;
 import dev.laurel.server.users.UserJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -22,9 +23,16 @@ import java.util.Map;
 /** {@code POST /v1/metrics/{key}/event} (EVENT-1..EVENT-5, IDEM-1..IDEM-7). */
 public final class EventRoutes {
   private final EventService events;
+  private final LeaderboardJson leaderboards;
 
   public EventRoutes(EventService events) {
+    this(events, null);
+  }
+
+  /** {@code leaderboards} renders the response's {@code leaderboards} map (LB-31); null: none. */
+  public EventRoutes(EventService events, LeaderboardJson leaderboards) {
     this.events = events;
+    this.leaderboards = leaderboards;
   }
 
   public void register(Javalin app) {
@@ -38,7 +46,11 @@ public final class EventRoutes {
     Scope scope = Requests.scope(ctx);
     EventService.Result result = events.record(scope, command);
     ctx.status(result.replayed() ? 202 : 201);
-    ctx.json(response(result.outcome(), command.idempotencyKey(), result.replayed(), events.config(scope)));
+    Wire.Obj out = response(result.outcome(), command.idempotencyKey(), result.replayed(), events.config(scope));
+    if (leaderboards != null && !result.replayed()) {
+      out.with("leaderboards", leaderboards.eventEntries(scope, result.leaderboards()));
+    }
+    ctx.json(out);
   }
 
   /** IDEM-1: an empty or whitespace-only header is absent. */

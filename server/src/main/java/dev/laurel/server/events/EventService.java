@@ -10,6 +10,8 @@ import dev.laurel.engine.event.EventPipeline;
 import dev.laurel.engine.metric.Metric;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.achievement.AchievementProgressStore;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
+import dev.laurel.server.leaderboard.Placement;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
@@ -49,6 +51,7 @@ public final class EventService {
   public void addWriter(OutcomeWriter writer) {
     writers.add(writer);
   }
+  private volatile LeaderboardTracker leaderboards;
 
   public EventService(
       Scopes scopes,
@@ -74,8 +77,20 @@ public final class EventService {
     return scopes.config(scope);
   }
 
-  /** The outcome of one event, and whether it was an idempotent replay (IDEM-4). */
-  public record Result(EventOutcome outcome, boolean replayed) {}
+  /** Applies step 7's entry changes to the rankings (LB-31); call before serving requests. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
+
+  /**
+   * The outcome of one event, whether it was an idempotent replay (IDEM-4), and the leaderboards
+   * whose value changed with their ranks (LB-31).
+   */
+  public record Result(EventOutcome outcome, boolean replayed, List<Placement> leaderboards) {
+    public Result(EventOutcome outcome, boolean replayed) {
+      this(outcome, replayed, List.of());
+    }
+  }
 
   public Result record(Scope scope, EventCommand command) {
     return record(scope, command, null);
@@ -136,6 +151,9 @@ public final class EventService {
     UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
     EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
     StreakRepository.EncodedState streak = streaks.encode(config, outcome.state());
+    LeaderboardTracker tracker = leaderboards;
+    LeaderboardTracker.Applied ranked =
+        tracker == null ? null : tracker.apply(scope, config, state, outcome.state());
     UserStates.Staged staged =
         session.stage(
             read,
@@ -146,12 +164,24 @@ public final class EventService {
             tx -> {
               persist(tx, scope, state, outcome, metric);
               streaks.write(tx, scope, streak);
+              if (ranked != null) {
+                ranked.write(tx);
+              }
               if (alongside != null) {
                 alongside.run(tx);
               }
               return null;
             });
-    return new Prepared(new Result(outcome, false), staged, null);
+    if (ranked == null) {
+      return new Prepared(new Result(outcome, false), staged, null);
+    }
+    ranked.repairOnFailure(
+        staged.done(),
+        repair -> lanes.run(scope, command.userId(), () -> states.session(scope, command.userId(), again -> {
+          repair.accept(again.load(scope, command.userId()).state());
+          return null;
+        })));
+    return new Prepared(new Result(outcome, false, ranked.placements()), staged, null);
   }
 
   private void persist(Tx tx, Scope scope, UserState before, EventOutcome outcome, Metric metric)

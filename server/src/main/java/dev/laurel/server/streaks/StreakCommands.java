@@ -12,6 +12,7 @@ import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.Sql;
 import dev.laurel.store.StreakRepository;
@@ -33,6 +34,7 @@ public final class StreakCommands {
   private final UserStates states;
   private final StreakStates streakStates;
   private final InstantSource clock;
+  private volatile LeaderboardTracker leaderboards;
 
   public StreakCommands(
       Scopes scopes,
@@ -47,6 +49,11 @@ public final class StreakCommands {
     this.states = states;
     this.streakStates = streakStates;
     this.clock = clock;
+  }
+
+  /** Updates streak leaderboards with the commands' effects (LB-17, LB-18); call before serving. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
   }
 
   /** What a command did: its answer, the state to store (null: nothing), rows to write beside. */
@@ -177,7 +184,17 @@ public final class StreakCommands {
       return new Staged<>(change.answer(), null);
     }
     UserState next = user.withStreak(change.state());
+    LeaderboardTracker tracker = leaderboards;
+    LeaderboardTracker.Applied ranked = null;
+    if (tracker != null) {
+      // LB-17, LB-18: streak leaderboards follow losses, restores and recomputations
+      var refreshed =
+          tracker.refresh(scope, config, user, next, UserStreaks.currentLength(config, next, subject.now()), subject.now());
+      next = refreshed.state();
+      ranked = refreshed.applied();
+    }
     StreakRepository.EncodedState encoded = streakStates.encode(config, next);
+    LeaderboardTracker.Applied rankedWrites = ranked;
     UserStates.Staged write =
         session.stage(
             read,
@@ -187,11 +204,20 @@ public final class StreakCommands {
             null,
             tx -> {
               streakStates.write(tx, scope, encoded);
+              if (rankedWrites != null) {
+                rankedWrites.write(tx);
+              }
               if (change.alongside() != null) {
                 change.alongside().run(tx);
               }
               return null;
             });
+    if (rankedWrites != null) {
+      rankedWrites.repairOnFailure(write.done(), repair -> lanes.run(scope, userId, () -> states.session(scope, userId, again -> {
+        repair.accept(again.load(scope, userId).state());
+        return null;
+      })));
+    }
     return new Staged<>(change.answer(), write);
   }
 }

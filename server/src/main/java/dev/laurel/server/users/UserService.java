@@ -12,6 +12,7 @@ import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
 import dev.laurel.store.Sql;
@@ -35,6 +36,7 @@ public final class UserService {
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
+  private volatile LeaderboardTracker leaderboards;
   private final StreakStates streaks;
   private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
 
@@ -69,6 +71,11 @@ public final class UserService {
     this.states = states;
     this.clock = clock;
     this.streaks = streaks;
+  }
+
+  /** LB-14: moves the user's leaderboard values when their attributes change; call before serving. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
   }
 
   /** A change staged in the lane, awaited outside it. */
@@ -130,8 +137,16 @@ public final class UserService {
           }
           boolean streakChanged = state == null || next.streak() != state.streak();
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
-          return new Change<>(
-              profile,
+          LeaderboardTracker.Applied groups = null;
+          if (leaderboards != null && state != null) {
+            // LB-14 group moves; LB-17 a streak recomputed by the settlement above
+            var refreshed =
+                leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+            next = refreshed.state();
+            groups = refreshed.applied();
+          }
+          LeaderboardTracker.Applied ranked = groups;
+          UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 if (streak != null) {
@@ -140,10 +155,25 @@ public final class UserService {
                 for (Sql.TxWork<?> work : extra) {
                   work.run(tx);
                 }
+                if (ranked != null) {
+                  ranked.write(tx);
+                }
                 return null;
-              }));
+              });
+          repairLeaderboards(scope, id, ranked, staged);
+          return new Change<>(profile, staged);
         }));
     return change.await();
+  }
+
+  /** Puts the rankings back from the user's state if the write that changed them fails. */
+  private void repairLeaderboards(Scope scope, String id, LeaderboardTracker.Applied ranked, UserStates.Staged staged) {
+    if (ranked != null) {
+      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> states.session(scope, id, again -> {
+        repair.accept(again.load(scope, id).state());
+        return null;
+      })));
+    }
   }
 
   /** {@code PATCH /users/{id}/preferences} (PREF-4): never creates the user. */
@@ -178,14 +208,27 @@ public final class UserService {
           UserState settled = state.withStreak(UserStreaks.settle(config, state, now).state());
           UserState after = settled.withPreferences(updated);
           UserState next = after.withStreak(UserStreaks.settle(config, after, now).state());
+          LeaderboardTracker.Applied ranked = null;
+          if (leaderboards != null) {
+            // LB-17: switching streak conditions recomputes the streak
+            var refreshed =
+                leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+            next = refreshed.state();
+            ranked = refreshed.applied();
+          }
           StreakRepository.EncodedState streak = streaks.encode(config, next);
-          return new Change<>(
-              updated,
+          LeaderboardTracker.Applied rankedWrites = ranked;
+          UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, state.profile(), updated);
                 streaks.write(tx, scope, streak);
+                if (rankedWrites != null) {
+                  rankedWrites.write(tx);
+                }
                 return null;
-              }));
+              });
+          repairLeaderboards(scope, id, rankedWrites, staged);
+          return new Change<>(updated, staged);
         }));
     return change.await();
   }

@@ -1,0 +1,192 @@
+package dev.laurel.server.leaderboard;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.ScopeConfig;
+import dev.laurel.engine.leaderboard.Contribution;
+import dev.laurel.engine.leaderboard.EntryChange;
+import dev.laurel.engine.leaderboard.LeaderboardContributions;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
+import dev.laurel.engine.leaderboard.RankValue;
+import dev.laurel.engine.leaderboard.Run;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.server.leaderboard.Rankings.Board;
+import dev.laurel.store.RankingRepository;
+import dev.laurel.store.Tx;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Applies a user's leaderboard entry changes (EVENT-4 step 7) to the rankings inside the user's
+ * lane, so the response carries the new ranks (LB-31, LB-32), and writes the entries in the
+ * request's transaction. The rankings are updated before the commit; if the commit fails they are
+ * repaired from the user's state as the store and later requests left it. If the rankings cannot be
+ * reached (Redis down), the request fails before anything is committed and whatever part of its
+ * changes the rankings may have taken is repaired the same way once they answer again.
+ */
+public final class LeaderboardTracker {
+  private final Rankings rankings;
+  private final RankingRepository repository;
+  private final RankingRepairs repairs = new RankingRepairs();
+  private volatile Lanes lanes;
+
+  /** Runs a repair in a user's lane with the user's state as it then is (null: no user). */
+  @FunctionalInterface
+  public interface Lanes {
+    void run(Scope scope, String userId, Consumer<UserState> repair);
+  }
+
+  public LeaderboardTracker(Rankings rankings, RankingRepository repository) {
+    this.rankings = rankings;
+    this.repository = repository;
+  }
+
+  /** Stops retrying repairs (the node stops). */
+  void close() {
+    repairs.close();
+  }
+
+  /** Where repairs after an unreachable backend run (call before serving requests). */
+  public void repairIn(Lanes lanes) {
+    this.lanes = lanes;
+  }
+
+  /** The changes of one request, applied to the rankings. */
+  public final class Applied {
+    private final Scope scope;
+    private final String userId;
+    private final List<EntryChange> changes;
+    private final List<Placement> placements;
+
+    private Applied(Scope scope, String userId, List<EntryChange> changes, List<Placement> placements) {
+      this.scope = scope;
+      this.userId = userId;
+      this.changes = changes;
+      this.placements = placements;
+    }
+
+    /** Entries whose value changed, in leaderboard creation order (LB-31). */
+    public List<Placement> placements() {
+      return placements;
+    }
+
+    public boolean isEmpty() {
+      return changes.isEmpty();
+    }
+
+    /** Stores the changed entries; call inside the request's transaction. */
+    public void write(Tx tx) throws SQLException {
+      for (EntryChange c : changes) {
+        repository.saveEntry(tx, scope, userId, c.leaderboard().id(), c.after());
+      }
+    }
+
+    /**
+     * When {@code done} fails, repairs the rankings: {@code inLane} runs its argument in the user's
+     * lane with the user's state as it then is (what later requests staged, else the store).
+     */
+    public void repairOnFailure(CompletableFuture<Void> done, Consumer<Consumer<UserState>> inLane) {
+      if (changes.isEmpty()) {
+        return;
+      }
+      done.whenComplete((ok, failure) -> {
+        if (failure != null) {
+          repairs.submit("user " + userId, () -> inLane.accept(this::repair));
+        }
+      });
+    }
+
+    private void repair(UserState current) {
+      LeaderboardEntries entries = current == null ? LeaderboardEntries.EMPTY : current.leaderboards();
+      for (EntryChange c : changes) {
+        String id = c.leaderboard().id();
+        LeaderboardEntry after = c.after();
+        LeaderboardEntry now = entries.get(id);
+        if (now == null || !now.run().equals(after.run())) {
+          now = repository.entry(id, after.run(), userId);
+        }
+        rankings.remove(new Board(id, after.run(), after.group()), userId);
+        if (c.before() != null) {
+          rankings.remove(new Board(id, after.run(), c.before().group()), userId);
+        }
+        if (now != null && now.group() != null) {
+          rankings.update(new Board(id, now.run(), now.group()), userId, now.rankValue(),
+              now.reachedAt().toEpochMilli(), c.leaderboard().maxParticipants());
+        }
+      }
+    }
+  }
+
+  /** A user's state with refreshed leaderboard entries, and those changes applied to the rankings. */
+  public record Refreshed(UserState state, Applied applied) {}
+
+  /**
+   * Outside events (user writes, streak recomputations): moves the user's values to their current
+   * groups (LB-14) and sets streak leaderboards to {@code streakLength} when it is not null (LB-17),
+   * then applies the changes to the rankings. Call it in the user's lane; write {@link
+   * Refreshed#applied()} in the same transaction as {@code next}.
+   */
+  public Refreshed refresh(
+      Scope scope, ScopeConfig config, UserState before, UserState next, Integer streakLength, Instant now) {
+    Contribution contribution = new Contribution(null, null, Map.of(), streakLength);
+    UserState refreshed =
+        next.withLeaderboards(
+            LeaderboardContributions.apply(config, next.profile(), next.leaderboards(), contribution, now));
+    return new Refreshed(refreshed, apply(scope, config, before, refreshed));
+  }
+
+  /** Applies the difference between two states of one user's entries to the rankings. */
+  public Applied apply(Scope scope, ScopeConfig config, UserState before, UserState after) {
+    LeaderboardEntries old = before == null ? LeaderboardEntries.EMPTY : before.leaderboards();
+    List<EntryChange> changes = EntryChange.between(config.leaderboards(), old, after.leaderboards());
+    String userId = after.profile().id();
+    List<Placement> placements = new ArrayList<>();
+    try {
+      for (EntryChange c : changes) {
+        Placement p = apply(c, userId);
+        if (p != null) {
+          placements.add(p);
+        }
+      }
+    } catch (RankingsUnavailableException e) {
+      Applied partly = new Applied(scope, userId, changes, List.of());
+      Lanes inLanes = lanes;
+      if (inLanes != null) {
+        repairs.submit("user " + userId, () -> inLanes.run(scope, userId, partly::repair));
+      }
+      throw e;
+    }
+    return new Applied(scope, userId, changes, placements);
+  }
+
+  private Placement apply(EntryChange c, String userId) {
+    String id = c.leaderboard().id();
+    LeaderboardEntry after = c.after();
+    int max = c.leaderboard().maxParticipants();
+    if (c.before() != null && c.before().group() != null && !c.before().group().equals(after.group())) {
+      rankings.remove(new Board(id, after.run(), c.before().group()), userId);
+    }
+    Rankings.Moved moved =
+        after.group() == null
+            ? new Rankings.Moved(0, 0, RankValue.ZERO)
+            : rankings.update(new Board(id, after.run(), after.group()), userId, after.rankValue(),
+                after.reachedAt().toEpochMilli(), max);
+    if (!c.valueChanged()) {
+      return null;
+    }
+    Run run = c.leaderboard().runContaining(after.run()).orElse(new Run(after.run(), after.run()));
+    long threshold = after.group() == null ? 0 : moved.threshold().reported();
+    return new Placement(c.leaderboard(), run, after.group(), participant(moved.rank(), max),
+        participant(moved.previousRank(), max), threshold);
+  }
+
+  /** LB-10: a candidate's rank when it is among the first {@code max}, else none. */
+  static Integer participant(int rank, int max) {
+    return rank >= 1 && rank <= max ? rank : null;
+  }
+}

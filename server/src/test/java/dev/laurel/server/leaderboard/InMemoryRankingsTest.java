@@ -1,0 +1,8 @@
+package dev.laurel.server.leaderboard;
+
+class InMemoryRankingsTest extends RankingsContract {
+  @Override
+  Rankings create() {
+    return new InMemoryRankings();
+  }
+}

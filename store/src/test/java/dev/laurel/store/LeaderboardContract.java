@@ -1,0 +1,191 @@
+package dev.laurel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.leaderboard.Leaderboard;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
+import dev.laurel.engine.leaderboard.LeaderboardStatus;
+import dev.laurel.engine.leaderboard.RankBy;
+import dev.laurel.engine.leaderboard.RunUnit;
+import dev.laurel.engine.leaderboard.Snapshot;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.store.RunArchiveRepository.FinalRank;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The leaderboard part of the store port, run against every database (STYLE: no mocks). */
+abstract class LeaderboardContract {
+  // 2025-01-15 10:30:00 UTC
+  static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
+  static final LocalDate JAN_13 = LocalDate.parse("2025-01-13");
+  static final LocalDate JAN_14 = LocalDate.parse("2025-01-14");
+
+  Database db;
+  LeaderboardRepository boards;
+  RankingRepository rankings;
+  RunArchiveRepository archive;
+  UserRepository users;
+  Scope scope;
+
+  abstract Database open();
+
+  void cleanUp() {}
+
+  @BeforeEach
+  void setUp() {
+    db = open();
+    boards = new LeaderboardRepository(db);
+    rankings = new RankingRepository(db);
+    archive = new RunArchiveRepository(db);
+    users = new UserRepository(db);
+    ConfigRepository config = new ConfigRepository(db);
+    scope = Scope.defaultTenant(config.ensureEnvironment("production", "Production", "production", T0).id());
+  }
+
+  @AfterEach
+  void tearDown() {
+    db.close();
+    cleanUp();
+  }
+
+  private static Leaderboard weekly(String id, String key) {
+    return new Leaderboard(
+        id, key, "Weekly", "Most cards", LeaderboardStatus.ACTIVE, RankBy.METRIC, "m1", null, 100,
+        LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"), LocalTime.of(9, 0),
+        LocalTime.of(17, 30, 15), List.of("a-plan", "a-country"), RunUnit.DAY, 7, true, T0);
+  }
+
+  private static LeaderboardEntry entry(String run, String group, String value, Instant reached) {
+    return new LeaderboardEntry(LocalDate.parse(run), group, new BigDecimal(value), reached);
+  }
+
+  private void write(Sql.TxWork<?> work) {
+    db.write(work);
+  }
+
+  @Test
+  void lb35_definitions_round_trip_in_creation_order() {
+    Leaderboard a = weekly("00000000-0000-4000-8000-000000000001", "weekly");
+    Leaderboard b =
+        new Leaderboard(
+            "00000000-0000-4000-8000-000000000002", "streaks", "Streaks", null, LeaderboardStatus.INACTIVE,
+            RankBy.STREAK, null, null, 1000, LocalDate.parse("2025-01-01"), null, null, null, List.of(),
+            null, null, false, T0);
+    write(tx -> {
+      boards.insert(tx, scope, a);
+      boards.insert(tx, scope, b);
+      return null;
+    });
+    assertThat(boards.leaderboards(scope)).containsExactly(a, b);
+    Leaderboard renamed = b.withStatus(LeaderboardStatus.ACTIVE);
+    write(tx -> {
+      boards.update(tx, renamed);
+      return null;
+    });
+    assertThat(boards.leaderboards(scope)).containsExactly(a, renamed);
+    assertThat(boards.scopes()).containsExactly(scope);
+  }
+
+  @Test
+  void lb9_a_users_state_holds_their_entry_in_the_latest_run_of_each_leaderboard() {
+    write(tx -> {
+      users.saveProfile(tx, scope, new UserProfile("u1", null, null, null, List.of(), true, Map.of(), false, T0, T0), Preferences.NONE);
+      rankings.saveEntry(tx, scope, "u1", "lb1", entry("2025-01-01", "", "12.5", T0));
+      rankings.saveEntry(tx, scope, "u1", "lb1", entry("2025-01-08", "", "3", T0.plusSeconds(1)));
+      rankings.saveEntry(tx, scope, "u1", "lb2", entry("2025-01-01", null, "7", T0));
+      rankings.saveEntry(tx, scope, "u1", "lb1", entry("2025-01-08", "", "4.0000000001", T0.plusSeconds(2)));
+      return null;
+    });
+    var state = users.load(scope, "u1").leaderboards();
+    assertThat(state.get("lb1")).isEqualTo(entry("2025-01-08", "", "4.0000000001", T0.plusSeconds(2)));
+    assertThat(state.get("lb2").group()).isNull();
+    assertThat(rankings.entry("lb1", LocalDate.parse("2025-01-01"), "u1").value()).isEqualByComparingTo("12.5");
+  }
+
+  @Test
+  void lb7_finalised_runs_keep_their_final_rankings_and_are_not_rebuilt() {
+    LocalDate run1 = LocalDate.parse("2025-01-01");
+    LocalDate run2 = LocalDate.parse("2025-01-08");
+    write(tx -> {
+      rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-01", "", "5", T0));
+      rankings.saveEntry(tx, scope, "b", "lb1", entry("2025-01-01", "", "9", T0));
+      rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-08", "", "1", T0));
+      rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-08", null, "1", T0));
+      archive.finalise(tx, "lb1", run1, Map.of("", List.of(new FinalRank("b", 1, new BigDecimal("9")), new FinalRank("a", 2, new BigDecimal("5")))), T0);
+      archive.finalise(tx, "lb1", run1, Map.of("", List.of()), T0); // idempotent
+      return null;
+    });
+    assertThat(archive.finalisedRuns("lb1")).containsExactly(run1);
+    assertThat(archive.finalRanks("lb1", run1, "", 1, 10)).containsExactly(new FinalRank("a", 2, new BigDecimal("5")));
+    assertThat(archive.finalPlace("lb1", run1, "b").rank()).isEqualTo(1);
+    assertThat(archive.finalPlace("lb1", run1, "c")).isNull();
+    List<RankingRepository.StoredEntry> open = new ArrayList<>();
+    rankings.openEntries(List.of("lb1"), open::add);
+    assertThat(open).extracting(RankingRepository.StoredEntry::userId).containsExactly("a"); // c has no group
+    assertThat(open.getFirst().run()).isEqualTo(run2);
+    List<RankingRepository.StoredEntry> archived = new ArrayList<>();
+    rankings.runEntries("lb1", run1, archived::add);
+    assertThat(archived).extracting(RankingRepository.StoredEntry::userId).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void lb34_snapshots_per_user_and_run_oldest_first_with_the_latest_per_user() {
+    LocalDate run = LocalDate.parse("2025-01-01");
+    write(tx -> {
+      archive.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_14, null, null));
+      archive.saveSnapshot(tx, "lb1", run, "a", new Snapshot(JAN_13, 2, 40L));
+      archive.saveSnapshot(tx, "lb1", run, "b", new Snapshot(JAN_13, 1, 50L));
+      return null;
+    });
+    assertThat(archive.snapshots("lb1", run, "a"))
+        .containsExactly(new Snapshot(JAN_13, 2, 40L), new Snapshot(JAN_14, null, null));
+    assertThat(archive.lastSnapshots("lb1", run))
+        .containsEntry("a", new Snapshot(JAN_14, null, null))
+        .containsEntry("b", new Snapshot(JAN_13, 1, 50L));
+  }
+
+  @Test
+  void lb39_deleting_a_leaderboard_removes_its_rankings_archive_and_history() {
+    Leaderboard a = weekly("00000000-0000-4000-8000-000000000001", "weekly");
+    LocalDate run = LocalDate.parse("2025-01-01");
+    write(tx -> {
+      boards.insert(tx, scope, a);
+      rankings.saveEntry(tx, scope, "u", a.id(), entry("2025-01-01", "", "5", T0));
+      archive.finalise(tx, a.id(), run, Map.of("", List.of(new FinalRank("u", 1, BigDecimal.ONE))), T0);
+      archive.saveSnapshot(tx, a.id(), run, "u", new Snapshot(JAN_13, 1, 5L));
+      return null;
+    });
+    boolean deleted = db.write(tx -> boards.delete(tx, scope, a.id()));
+    assertThat(deleted).isTrue();
+    assertThat(boards.leaderboards(scope)).isEmpty();
+    assertThat(rankings.entry(a.id(), run, "u")).isNull();
+    assertThat(archive.finalisedRuns(a.id())).isEmpty();
+    assertThat(archive.snapshots(a.id(), run, "u")).isEmpty();
+    write(tx -> {
+      boards.insert(tx, scope, weekly("00000000-0000-4000-8000-000000000003", "weekly")); // key free again
+      return null;
+    });
+  }
+
+  @Test
+  void lb23_user_names_and_zones_are_looked_up_in_bulk() {
+    write(tx -> {
+      users.saveProfile(tx, scope, new UserProfile("u1", null, "Ada", "Europe/London", List.of(), true, Map.of(), false, T0, T0), Preferences.NONE);
+      users.saveProfile(tx, scope, new UserProfile("u2", null, null, null, List.of(), true, Map.of(), false, T0, T0), Preferences.NONE);
+      return null;
+    });
+    assertThat(rankings.users(scope, List.of("u1", "u2", "nobody")))
+        .containsOnlyKeys("u1", "u2")
+        .containsEntry("u1", new RankingRepository.UserInfo("Ada", "Europe/London"));
+  }
+}

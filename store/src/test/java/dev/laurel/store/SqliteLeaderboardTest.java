@@ -1,0 +1,8 @@
+package dev.laurel.store;
+
+class SqliteLeaderboardTest extends LeaderboardContract {
+  @Override
+  Database open() {
+    return TestDatabases.sqlite();
+  }
+}
