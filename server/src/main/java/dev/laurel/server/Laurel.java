@@ -247,10 +247,10 @@ public final class Laurel implements AutoCloseable {
             });
     batchWorker.start();
     backfill.start();
-    pointsSweeper.start();
+    pointsSweeper.start(db);
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
-    streakSweep.start();
+    streakSweep.start(db);
     return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards);
   }
 

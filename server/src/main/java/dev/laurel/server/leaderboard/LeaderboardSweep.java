@@ -49,9 +49,10 @@ final class LeaderboardSweep implements AutoCloseable {
     this.clock = clock;
   }
 
-  void start() {
+  /** Every minute, one pass — on one node at a time when nodes share the database. */
+  void start(dev.laurel.store.Database db) {
     timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("laurel-leaderboards").daemon().factory());
-    timer.scheduleWithFixedDelay(this::runSafely, 1, 1, TimeUnit.MINUTES);
+    timer.scheduleWithFixedDelay(() -> db.ifFirst("laurel-leaderboard-sweep", this::runSafely), 1, 1, TimeUnit.MINUTES);
   }
 
   private void runSafely() {

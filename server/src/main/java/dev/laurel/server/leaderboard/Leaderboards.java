@@ -117,7 +117,7 @@ public final class Leaderboards implements AutoCloseable {
 
   /** Starts the minute sweep (finalisation LB-7, snapshots LB-34). */
   public void startSweep() {
-    sweep.start();
+    sweep.start(db);
   }
 
   /** Runs one sweep now (tests move the clock, then sweep). */
