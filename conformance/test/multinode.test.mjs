@@ -27,6 +27,15 @@ before(async () => {
   });
   assert.equal(lb.status, 201, lb.text);
   assert.deepEqual(lb.body.issues, [], lb.text);
+  // An achievement crossed mid-way through the interleaved events, and points for every card.
+  const ach = await nodes[0].admin('POST', '/achievements', {
+    body: [{ key: 'multi-twenty', name: 'Twenty cards', trigger: 'metric', metricId: cards.id, metricValue: 20, status: 'active' }],
+  });
+  assert.equal(ach.status, 201, ach.text);
+  const pts = await nodes[0].admin('POST', '/points', {
+    body: [{ name: 'Multi XP', key: 'multi-xp', triggers: [{ type: 'metric', metricId: cards.id, metricThreshold: 1, points: 3, status: 'active' }] }],
+  });
+  assert.equal(pts.status, 201, pts.text);
   // Other nodes see configuration changes within a second (they poll a version in the database).
   await new Promise((r) => setTimeout(r, 1200));
 });
@@ -76,6 +85,18 @@ describe('several nodes on one PostgreSQL', { skip }, () => {
     }
     const responses = await Promise.all(sends);
     assert.equal(responses.length, 200);
+    // ACH-5 / EVENT-8: each user completed the achievement exactly once, in exactly one response,
+    // and was awarded exactly 3 points per card (2 cards per event, 25 events) whichever node ran it.
+    for (const id of users) {
+      const completedIn = responses.filter((r, i) => users[i % users.length] === id && r.achievements.some((a) => a.key === 'multi-twenty'));
+      assert.equal(completedIn.length, 1, `${id} completes multi-twenty once`);
+      for (const node of nodes) {
+        const done = await node.client.users.achievements(id);
+        assert.equal(done.filter((a) => a.key === 'multi-twenty').length, 1);
+        const xp = await node.client.users.points(id, 'multi-xp');
+        assert.equal(xp.total, 150, `${id}'s XP on ${node.baseUrl}`);
+      }
+    }
     for (const id of users) {
       for (const node of nodes) {
         const metric = await node.client.users.singleMetric(id, 'cards');
