@@ -73,17 +73,7 @@ public final class AttributeAdmin {
 
   private void create(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<JsonNode> items = Bulk.items(ctx, Bulk.MAX_ITEMS);
-    List<Object> created = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        created.add(json(create(scope, items.get(i))));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueAt(i, r.getMessage()));
-      }
-    }
-    Bulk.created(ctx, created, issues);
+    Bulk.createEach(ctx, item -> json(create(scope, item)));
   }
 
   /** ATTR-3: one attribute; keys are unique per type (ATTR-2). */
@@ -118,17 +108,7 @@ public final class AttributeAdmin {
 
   private void update(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<Object> updated = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (JsonNode item : Bulk.items(ctx, Bulk.MAX_ITEMS)) {
-      String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
-      try {
-        updated.add(json(rename(scope, item, id)));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueFor(id, r.getMessage()));
-      }
-    }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Bulk.updateEach(ctx, (item, id) -> json(rename(scope, item, id)));
   }
 
   /** ATTR-4: only the name can change. */

@@ -103,6 +103,57 @@ public final class Bulk {
     return null;
   }
 
+  /** Creates one item of a bulk request, or refuses it with a {@link Rejection}. */
+  @FunctionalInterface
+  public interface ItemCreate {
+    Object create(JsonNode item);
+  }
+
+  /** Updates the object with this id from one item, or refuses it with a {@link Rejection}. */
+  @FunctionalInterface
+  public interface ItemUpdate {
+    Object update(JsonNode item, String id);
+  }
+
+  /**
+   * A create endpoint (ADM-2, ADM-4, ADM-5): each item is created on its own, in order; a refused
+   * item becomes an issue with its index; 201 if anything was created, else 200.
+   */
+  public static void createEach(Context ctx, ItemCreate create) {
+    List<JsonNode> items = items(ctx, MAX_ITEMS);
+    List<Object> created = new ArrayList<>();
+    List<Object> issues = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        created.add(create.create(items.get(i)));
+      } catch (Rejection r) {
+        issues.add(issueAt(i, r.getMessage()));
+      }
+    }
+    created(ctx, created, issues);
+  }
+
+  /**
+   * An update endpoint (ADM-4, ADM-5, ADM-9): each item names its object by {@code id} and is
+   * applied on its own, in order; a refused item becomes an issue with its id; always 200.
+   */
+  public static void updateEach(Context ctx, ItemUpdate update) {
+    List<Object> updated = new ArrayList<>();
+    List<Object> issues = new ArrayList<>();
+    for (JsonNode item : items(ctx, MAX_ITEMS)) {
+      String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
+      try {
+        if (id == null) {
+          throw Rejection.invalid("id is required");
+        }
+        updated.add(update.update(item, id));
+      } catch (Rejection r) {
+        issues.add(issueFor(id, r.getMessage()));
+      }
+    }
+    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+  }
+
   /** Response of a create endpoint: 201 when something was created, else 200 (ADM-5). */
   public static void created(Context ctx, List<?> created, List<?> issues) {
     ctx.status(created.isEmpty() ? 200 : 201);

@@ -76,18 +76,7 @@ public final class MetricAdmin {
 
   private void create(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<JsonNode> items = Bulk.items(ctx, Bulk.MAX_ITEMS);
-    List<Object> created = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        Metric m = create(scope, items.get(i));
-        created.add(json(m));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueAt(i, r.getMessage()));
-      }
-    }
-    Bulk.created(ctx, created, issues);
+    Bulk.createEach(ctx, item -> json(create(scope, item)));
   }
 
   /** Validates and creates one metric (METRIC-3); a refusal is that item's issue. */
@@ -114,18 +103,7 @@ public final class MetricAdmin {
 
   private void update(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<JsonNode> items = Bulk.items(ctx, Bulk.MAX_ITEMS);
-    List<Object> updated = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (JsonNode item : items) {
-      String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
-      try {
-        updated.add(json(update(scope, item, id)));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueFor(id, r.getMessage()));
-      }
-    }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Bulk.updateEach(ctx, (item, id) -> json(update(scope, item, id)));
   }
 
   /** METRIC-4: name, unit type and units may change; the key never does. */

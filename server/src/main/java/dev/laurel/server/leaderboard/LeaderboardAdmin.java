@@ -1,6 +1,5 @@
 package dev.laurel.server.leaderboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.engine.Ids;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
@@ -96,35 +95,15 @@ public final class LeaderboardAdmin {
 
   private void create(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<JsonNode> items = Bulk.items(ctx, Bulk.MAX_ITEMS);
-    List<Object> created = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        created.add(LeaderboardJson.admin(create(scope, LeaderboardItems.parse(items.get(i), ceiling)), clock.instant()));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueAt(i, r.getMessage()));
-      }
-    }
-    Bulk.created(ctx, created, issues);
+    Bulk.createEach(
+        ctx, item -> LeaderboardJson.admin(create(scope, LeaderboardItems.parse(item, ceiling)), clock.instant()));
   }
 
   private void update(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<Object> updated = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (JsonNode item : Bulk.items(ctx, Bulk.MAX_ITEMS)) {
-      String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
-      try {
-        if (id == null) {
-          throw Rejection.invalid("id is required");
-        }
-        updated.add(LeaderboardJson.admin(update(scope, id, LeaderboardItems.parse(item, ceiling)), clock.instant()));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueFor(id, r.getMessage()));
-      }
-    }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Bulk.updateEach(
+        ctx,
+        (item, id) -> LeaderboardJson.admin(update(scope, id, LeaderboardItems.parse(item, ceiling)), clock.instant()));
   }
 
   private void delete(Context ctx) {
