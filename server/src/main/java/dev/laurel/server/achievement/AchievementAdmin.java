@@ -89,35 +89,12 @@ public final class AchievementAdmin {
 
   private void create(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<JsonNode> items = Bulk.items(ctx, Bulk.MAX_ITEMS);
-    List<Object> created = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      try {
-        created.add(AchievementJson.admin(create(scope, draft(items.get(i), true))));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueAt(i, r.getMessage()));
-      }
-    }
-    Bulk.created(ctx, created, issues);
+    Bulk.createEach(ctx, item -> AchievementJson.admin(create(scope, draft(item, true))));
   }
 
   private void update(Context ctx) {
     Scope scope = Requests.scope(ctx);
-    List<Object> updated = new ArrayList<>();
-    List<Object> issues = new ArrayList<>();
-    for (JsonNode item : Bulk.items(ctx, Bulk.MAX_ITEMS)) {
-      String id = item.path("id").isTextual() ? item.get("id").textValue() : null;
-      try {
-        if (id == null) {
-          throw Rejection.invalid("id is required");
-        }
-        updated.add(AchievementJson.admin(update(scope, id, draft(item, false))));
-      } catch (Rejection r) {
-        issues.add(Bulk.issueFor(id, r.getMessage()));
-      }
-    }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Bulk.updateEach(ctx, (item, id) -> AchievementJson.admin(update(scope, id, draft(item, false))));
   }
 
   private void delete(Context ctx) {
