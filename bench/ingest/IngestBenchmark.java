@@ -39,7 +39,12 @@ public final class IngestBenchmark {
     Options o = parse(args);
     int port = freePort();
     Path data = Files.createTempDirectory("laurel-bench");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", o.jar().toString(),
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
+    String extra = System.getenv("LAUREL_BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of("-jar", o.jar().toString(),
         "serve", "--port", String.valueOf(port), "--data", data.toString(), "--config", o.config().toString()));
     String dbName = null;
     if (o.backend().equals("postgres")) {

@@ -5,6 +5,7 @@ import dev.laurel.engine.attribute.AttributeDef;
 import dev.laurel.engine.attribute.AttributeDef.AttributeType;
 import dev.laurel.engine.leaderboard.Leaderboard;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.PointsConfig;
 import dev.laurel.engine.streak.StreakConfig;
 import dev.laurel.engine.streak.StreakEngine;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class ScopeConfig {
   private final List<AttributeDef> attributes;
   private final double controlRatio;
   private final StreakEngine streaks;
+  private final PointsConfig points;
   private final List<Leaderboard> leaderboards;
   private final Map<String, Metric> metricsByKey = new HashMap<>();
   private final Map<String, Metric> metricsById = new HashMap<>();
@@ -28,8 +30,19 @@ public final class ScopeConfig {
   private final AchievementCatalog achievements;
 
   public ScopeConfig(List<Metric> metrics, List<AttributeDef> attributes, double controlRatio) {
+    this(metrics, attributes, controlRatio, PointsConfig.EMPTY);
+  }
+
+  public ScopeConfig(
+      List<Metric> metrics, List<AttributeDef> attributes, double controlRatio, PointsConfig points) {
     this(
-        metrics, attributes, controlRatio, AchievementCatalog.EMPTY, new StreakEngine(StreakConfig.DISABLED), List.of());
+        metrics,
+        attributes,
+        controlRatio,
+        AchievementCatalog.EMPTY,
+        new StreakEngine(StreakConfig.DISABLED),
+        points,
+        List.of());
   }
 
   private ScopeConfig(
@@ -38,12 +51,14 @@ public final class ScopeConfig {
       double controlRatio,
       AchievementCatalog achievements,
       StreakEngine streaks,
+      PointsConfig points,
       List<Leaderboard> leaderboards) {
     this.achievements = achievements;
     this.metrics = List.copyOf(metrics);
     this.attributes = List.copyOf(attributes);
     this.controlRatio = controlRatio;
     this.streaks = streaks;
+    this.points = points;
     this.leaderboards = List.copyOf(leaderboards);
     for (Metric m : this.metrics) {
       metricsByKey.put(m.key(), m);
@@ -89,7 +104,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withControlRatio(double ratio) {
-    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, leaderboards);
+    return new ScopeConfig(metrics, attributes, ratio, achievements, streaks, points, leaderboards);
   }
 
   /** The scope's achievements (ACH-1), any status, in creation order. */
@@ -98,17 +113,7 @@ public final class ScopeConfig {
   }
 
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
-    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, leaderboards);
-  }
-
-  /** Leaderboards of every status in creation order (LB-21, LB-40). */
-  public List<Leaderboard> leaderboards() {
-    return leaderboards;
-  }
-
-  /** This snapshot with other leaderboards. */
-  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newLeaderboards);
+    return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, points, leaderboards);
   }
 
   /** The scope's streak configuration (CON-8, CFG-3); {@link StreakConfig#DISABLED} when none. */
@@ -127,6 +132,25 @@ public final class ScopeConfig {
    * @throws IllegalArgumentException if {@code streak} has problems
    */
   public ScopeConfig withStreak(StreakConfig streak) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), leaderboards);
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, new StreakEngine(streak), points, leaderboards);
+  }
+
+  /** Points systems with their triggers, levels and boosts (§17). */
+  public PointsConfig points() {
+    return points;
+  }
+
+  public ScopeConfig withPoints(PointsConfig newPoints) {
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newPoints, leaderboards);
+  }
+
+  /** Leaderboards of every status in creation order (LB-21, LB-40). */
+  public List<Leaderboard> leaderboards() {
+    return leaderboards;
+  }
+
+  /** This snapshot with other leaderboards. */
+  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
+    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, points, newLeaderboards);
   }
 }

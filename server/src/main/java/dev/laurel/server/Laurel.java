@@ -1,7 +1,6 @@
 package dev.laurel.server;
 
 import dev.laurel.engine.Ids;
-import dev.laurel.engine.leaderboard.PointsSystems;
 import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.server.achievement.AchievementAdmin;
 import dev.laurel.server.achievement.AchievementBackfill;
@@ -29,6 +28,12 @@ import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.leaderboard.Leaderboards;
+import dev.laurel.server.leaderboard.PointsSystemsView;
+import dev.laurel.server.points.PointsAdmin;
+import dev.laurel.server.points.PointsRoutes;
+import dev.laurel.server.points.PointsService;
+import dev.laurel.server.points.PointsSnapshots;
+import dev.laurel.server.points.PointsSweeper;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakAdmin;
 import dev.laurel.server.streaks.StreakCommands;
@@ -39,12 +44,16 @@ import dev.laurel.server.streaks.StreakSweep;
 import dev.laurel.server.users.UserRoutes;
 import dev.laurel.server.users.UserService;
 import dev.laurel.store.AchievementRepository;
+import dev.laurel.store.AwardRepository;
 import dev.laurel.store.BackfillRepository;
 import dev.laurel.store.BatchRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
 import dev.laurel.store.Dialect;
 import dev.laurel.store.KeyRepository;
+import dev.laurel.store.PointsConfigLoader;
+import dev.laurel.store.PointsConfigRepository;
+import dev.laurel.store.PointsRepository;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import io.javalin.Javalin;
@@ -65,6 +74,7 @@ public final class Laurel implements AutoCloseable {
   private final AchievementBackfill backfill;
   private final StreakSweep streakSweep;
   private final Javalin http;
+  private final PointsSweeper pointsSweeper;
   private final Leaderboards leaderboards;
 
   private Laurel(
@@ -74,6 +84,7 @@ public final class Laurel implements AutoCloseable {
       AchievementBackfill backfill,
       StreakSweep streakSweep,
       Javalin http,
+      PointsSweeper pointsSweeper,
       Leaderboards leaderboards) {
     this.db = db;
     this.committer = committer;
@@ -81,6 +92,7 @@ public final class Laurel implements AutoCloseable {
     this.backfill = backfill;
     this.streakSweep = streakSweep;
     this.http = http;
+    this.pointsSweeper = pointsSweeper;
     this.leaderboards = leaderboards;
   }
 
@@ -107,21 +119,29 @@ public final class Laurel implements AutoCloseable {
 
     boolean shared = db.dialect() == Dialect.POSTGRESQL;
     Scopes scopes = new Scopes(config, shared, clock);
+    scopes.extend(new PointsSnapshots(new PointsConfigLoader(db)));
     MetricAdmin metricAdmin = new MetricAdmin(db, config, scopes, clock);
     AttributeAdmin attributeAdmin = new AttributeAdmin(db, config, scopes, clock);
+    metricAdmin.addGuard(PointsSnapshots::metricInUse);
+    attributeAdmin.addGuard(PointsSnapshots::attributeInUse);
+    PointsAdmin pointsAdmin =
+        new PointsAdmin(db, new PointsConfigRepository(), scopes, users, clock);
     int ceiling = file == null || file.maxParticipantsCeiling() == null
         ? Leaderboards.DEFAULT_CEILING
         : file.maxParticipantsCeiling();
-    // Points systems of a scope, for points leaderboards; the points feature provides them.
     Leaderboards leaderboards =
-        new Leaderboards(db, scopes, users, scope -> PointsSystems.NONE, ceiling, clock, Ids.randomUuids());
+        new Leaderboards(
+            db, scopes, users, scope -> new PointsSystemsView(scopes.config(scope).points()), ceiling, clock,
+            Ids.randomUuids());
     metricAdmin.addGuard(leaderboards::metricInUse);
     attributeAdmin.addGuard(leaderboards::attributeInUse);
+    pointsAdmin.addDeleteGuard(leaderboards::pointsSystemInUse);
     AchievementRepository achievements = new AchievementRepository(db);
     BackfillRepository backfills = new BackfillRepository(db);
     BackfillSignal backfillSignal = new BackfillSignal();
     AchievementAdmin achievementAdmin =
         new AchievementAdmin(db, achievements, backfills, backfillSignal, scopes, clock);
+    achievementAdmin.addGuard(PointsSnapshots::achievementInUse);
     StreakRepository streaks = new StreakRepository(db);
     StreakConfigAdmin streakConfig = new StreakConfigAdmin(db, streaks, scopes, clock);
     if (file != null) {
@@ -135,6 +155,7 @@ public final class Laurel implements AutoCloseable {
                   streakConfig,
                   clock,
                   new AchievementFile(scopes, achievementAdmin))
+              .with(pointsAdmin.fileSection())
               .with(leaderboards.fileSection());
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
@@ -172,6 +193,16 @@ public final class Laurel implements AutoCloseable {
         new StreakCommands(scopes, streaks, lanes, states, streakStates, clock);
     streakCommands.trackLeaderboards(leaderboards.tracker());
     StreakSweep streakSweep = new StreakSweep(streaks, streakCommands, clock);
+    PointsRepository points = new PointsRepository(db);
+    AwardRepository awards = new AwardRepository(db);
+    PointsService pointsService =
+        new PointsService(scopes, points, awards, lanes, states, clock, Ids.randomUuids());
+    events.addWriter(pointsService::writeEvent);
+    userService.addHook(pointsService::onUserWrite);
+    achievementService.withPoints(pointsService);
+    achievementService.trackLeaderboards(leaderboards.tracker());
+    pointsService.trackLeaderboards(leaderboards.tracker());
+    PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =
         HttpApi.create(
@@ -189,14 +220,17 @@ public final class Laurel implements AutoCloseable {
               new StreakRoutes(users, streaks, scopes, clock).register(app);
               new StreakAdmin(streakCommands, streaks, scopes).register(app);
               streakConfig.register(app);
+              pointsAdmin.register(app);
+              new PointsRoutes(pointsService, points, awards, users, scopes, clock).register(app);
               leaderboards.register(app);
             });
     batchWorker.start();
     backfill.start();
+    pointsSweeper.start();
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
     streakSweep.start();
-    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, leaderboards);
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards);
   }
 
   public int port() {
@@ -218,11 +252,17 @@ public final class Laurel implements AutoCloseable {
     return streakSweep;
   }
 
+  /** Runs one time-trigger sweep now (TRIG-10); the server also runs it every minute. */
+  public void sweepPoints() {
+    pointsSweeper.runOnce();
+  }
+
   @Override
   public void close() {
     http.stop();
     leaderboards.close();
     streakSweep.close();
+    pointsSweeper.close();
     batchWorker.close();
     backfill.close();
     committer.close();

@@ -8,8 +8,12 @@ import java.time.InstantSource;
 final class TestClock implements InstantSource {
   private volatile Instant now;
 
+  TestClock(Instant start) {
+    this.now = start;
+  }
+
   TestClock(String iso) {
-    this.now = Instant.parse(iso);
+    this(Instant.parse(iso));
   }
 
   @Override
@@ -17,8 +21,12 @@ final class TestClock implements InstantSource {
     return now;
   }
 
+  void set(Instant instant) {
+    now = instant;
+  }
+
   void set(String iso) {
-    now = Instant.parse(iso);
+    set(Instant.parse(iso));
   }
 
   void advance(Duration duration) {

@@ -74,6 +74,13 @@ final class TestServer implements AutoCloseable {
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
 
+  /** Opens the server's store directly (while the server is stopped), on the test's backend. */
+  dev.laurel.store.Database openStore() {
+    return postgresDatabase == null
+        ? dev.laurel.store.Database.openSqlite(dataDir)
+        : TestDatabases.postgres(postgresDatabase);
+  }
+
   void restart() {
     laurel.close();
     start();
@@ -128,13 +135,6 @@ final class TestServer implements AutoCloseable {
     if (r.status() != 201) {
       throw new IllegalStateException("metric not created: " + r.body());
     }
-  }
-
-  /** A second connection to this server's store, to check what it stored. */
-  dev.laurel.store.Database openStore() {
-    return postgresDatabase == null
-        ? dev.laurel.store.Database.openSqlite(dataDir)
-        : TestDatabases.postgres(postgresDatabase);
   }
 
   @Override

@@ -62,6 +62,7 @@ public final class UserRepository {
         totals,
         AchievementRepository.progress(c, dialect, scope, userId),
         StreakRepository.state(c, scope, userId),
+        PointsRepository.loadState(c, dialect, scope, userId),
         RankingRepository.userEntries(c, dialect, scope, userId));
   }
 

@@ -521,6 +521,47 @@ abstract class StoreContract {
     assertThat(loaded.achievements()).isEqualTo(progress);
     assertThat(loaded.streak()).isEqualTo(state);
     assertThat(loaded.withProfile(profile("u1")).withTotals(Map.of()).withPreferences(Preferences.NONE))
-        .isEqualTo(new UserState(profile("u1"), Preferences.NONE, Map.of(), progress, state));
+        .isEqualTo(new UserState(profile("u1"), Preferences.NONE, Map.of(), progress, state, null));
+  }
+
+  // Points (issue 5): the checks live in PointsContract.
+
+  private PointsContract points() {
+    return new PointsContract(db, scope, otherTenant);
+  }
+
+  @Test
+  void pts1_trig1_lvl1_boost1_points_configuration_round_trips() {
+    points().pts1_trig1_lvl1_boost1_configuration_round_trips_in_creation_order();
+  }
+
+  @Test
+  void pts16_trig18_points_archiving() {
+    points().pts16_trig18_archived_systems_vanish_archived_triggers_stay_for_awards_and_keys_free_up();
+  }
+
+  @Test
+  void pts1_lvl1_points_keys_and_thresholds_are_unique() {
+    points().pts1_lvl1_keys_and_thresholds_are_unique_among_live_objects();
+  }
+
+  @Test
+  void pts2_pts3_points_state_and_awards_round_trip() {
+    points().pts2_pts3_user_state_and_awards_round_trip_exactly();
+  }
+
+  @Test
+  void trig11_time_award_slots_are_stored_once() {
+    points().trig10_trig11_a_time_award_slot_can_never_be_stored_twice();
+  }
+
+  @Test
+  void trig10_points_sweep_finds_due_users() {
+    points().trig10_the_sweep_finds_users_never_settled_or_due();
+  }
+
+  @Test
+  void pts12_points_totals_of_every_user() {
+    points().pts12_every_user_of_the_scope_has_a_total_zero_without_awards();
   }
 }

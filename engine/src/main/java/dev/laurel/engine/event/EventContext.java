@@ -5,13 +5,12 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.CompletedAchievement;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.Award;
 import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
@@ -43,12 +42,10 @@ public final class EventContext {
   public int streakLengthBefore;
   /** Streak effects of steps 1, 2 and 4 in order, for webhooks (STREAK-23). */
   public final List<StreakEffect> streakEffects = new ArrayList<>();
-  /**
-   * Set by steps 2 and 6 (points): per points-system id, the summed effective delta (PTS-6) of this
-   * request's awards. Step 7 adds them to points leaderboards (LB-9, LB-16); step 7 also reads
-   * {@link #streakLength} for streak leaderboards (LB-17).
-   */
-  public final Map<String, Long> pointsDeltas = new LinkedHashMap<>();
+  /** Set by step 1 (points): time-trigger awards settled before the event (TRIG-10, not reported). */
+  public final List<Award> settledAwards = new ArrayList<>();
+  /** Set by steps 2 and 6 (points): this request's awards in order (PTS-5, PTS-9). */
+  public final List<Award> pointsAwards = new ArrayList<>();
 
   public EventContext(
       Scope scope,

@@ -8,6 +8,8 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.AchievementStep;
 import dev.laurel.engine.leaderboard.LeaderboardStep;
 import dev.laurel.engine.metric.Metric;
+import dev.laurel.engine.points.PointsOutcome;
+import dev.laurel.engine.points.PointsSteps;
 import dev.laurel.engine.streak.StreakSteps;
 import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
@@ -29,12 +31,15 @@ public final class EventPipeline {
 
   private final List<PipelineStep> steps =
       List.of(
-          StreakSteps::settle,
-          EventPipeline::identify,
-          StreakSteps::created,
-          EventPipeline::record,
-          StreakSteps::extend,
-          new AchievementStep(),
+          StreakSteps::settle, // step 1: streak boundaries and freeze accrual (STREAK-8, FREEZE-4)
+          PointsSteps::settleTime, // step 1: due time-trigger awards (TRIG-10)
+          EventPipeline::identify, // step 2: upsert, USER-4 item 1 (control)
+          StreakSteps::created, // step 2: USER-4 item 2 (initial freezes, FREEZE-3)
+          PointsSteps::userCreation, // step 2: USER-4 item 3 (TRIG-12)
+          EventPipeline::record, // step 3
+          StreakSteps::extend, // step 4 (STREAK-5, STREAK-6)
+          new AchievementStep(), // step 5 (ACH-6, ACH-7, ACH-8)
+          PointsSteps::awards, // step 6 (TRIG-5, TRIG-8, TRIG-9)
           LeaderboardStep::apply); // step 7 (LB-9, LB-13..LB-17)
 
   /**
@@ -86,7 +91,8 @@ public final class EventPipeline {
         ctx.event,
         ctx.state.total(metric.id()),
         ctx.streak,
-        ctx.achievementsCompleted);
+        ctx.achievementsCompleted,
+        new PointsOutcome(ctx.settledAwards, ctx.pointsAwards, config.points()));
   }
 
   /**

@@ -1,11 +1,16 @@
 package dev.laurel.engine.leaderboard;
 
 import dev.laurel.engine.event.EventContext;
+import dev.laurel.engine.points.Award;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * EVENT-4 step 7: updates the user's values in every leaderboard accepting contributions (LB-6):
  * metric leaderboards on the event's metric, points leaderboards on systems that received awards
- * ({@link EventContext#pointsDeltas}), streak leaderboards when the streak length ({@link
+ * (the effective deltas of {@link EventContext#settledAwards} and {@link EventContext#pointsAwards},
+ * summed per system), streak leaderboards when the streak length ({@link
  * EventContext#streakLength}) differs from their value; and moves values whose group changed
  * (LB-14). The server applies the resulting entry changes to the rankings.
  */
@@ -13,8 +18,14 @@ public final class LeaderboardStep {
   private LeaderboardStep() {}
 
   public static void apply(EventContext ctx) {
+    Map<String, Long> pointsDeltas = new LinkedHashMap<>();
+    for (List<Award> awards : List.of(ctx.settledAwards, ctx.pointsAwards)) {
+      for (Award a : awards) {
+        pointsDeltas.merge(a.systemId(), a.awarded(), Long::sum);
+      }
+    }
     Contribution contribution =
-        new Contribution(ctx.metric.id(), ctx.event.value(), ctx.pointsDeltas, ctx.streakLength);
+        new Contribution(ctx.metric.id(), ctx.event.value(), pointsDeltas, ctx.streakLength);
     LeaderboardEntries next =
         LeaderboardContributions.apply(
             ctx.config, ctx.state.profile(), ctx.state.leaderboards(), contribution, ctx.now);

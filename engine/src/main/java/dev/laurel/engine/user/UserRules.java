@@ -24,6 +24,9 @@ public final class UserRules {
   public static final int MAX_DEVICE_TOKEN_LENGTH = 4096;
   public static final int MAX_ATTRIBUTE_VALUE_LENGTH = 1000;
 
+  /** The region ids of the tz database; {@code ZoneId.getAvailableZoneIds()} copies it per call. */
+  private static final java.util.Set<String> REGION_ZONES = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
+
   private UserRules() {}
 
   /** USER-1: a non-empty id of at most 255 characters. */
@@ -66,7 +69,7 @@ public final class UserRules {
 
   /** USER-7: region-based IANA ids only; fixed offsets and unknown names are refused. */
   public static ZoneId checkZone(String tz) {
-    if (!ZoneId.getAvailableZoneIds().contains(tz)) {
+    if (!REGION_ZONES.contains(tz)) {
       throw Rejection.invalid("Invalid timezone: " + tz);
     }
     try {

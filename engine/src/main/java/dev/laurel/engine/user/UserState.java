@@ -2,6 +2,7 @@ package dev.laurel.engine.user;
 
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.streak.StreakState;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -9,9 +10,9 @@ import java.util.Map;
 /**
  * Everything the engine needs to know about one user to process an event: the profile, the
  * preferences, the metric totals (by metric id), the achievement progress, the streak state
- * ({@code null} for a user stored before streaks existed; see {@code UserStreaks.state}) and the
- * user's leaderboard entries in their latest runs (LB-9). Features add their own state here; every
- * {@code with…} method carries every component.
+ * ({@code null} for a user stored before streaks existed; see {@code UserStreaks.state}), the
+ * points state and the user's leaderboard entries in their latest runs (LB-9). Features add their
+ * own state here; every {@code with…} method carries every component.
  */
 public record UserState(
     UserProfile profile,
@@ -19,16 +20,13 @@ public record UserState(
     Map<String, BigDecimal> totals,
     AchievementProgress achievements,
     StreakState streak,
+    PointsState points,
     LeaderboardEntries leaderboards) {
 
   public UserState {
     totals = Map.copyOf(totals);
+    points = points == null ? PointsState.EMPTY : points;
     leaderboards = leaderboards == null ? LeaderboardEntries.EMPTY : leaderboards;
-  }
-
-  /** A new user: no achievement progress, no stored streak state, no leaderboard entries. */
-  public UserState(UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals) {
-    this(profile, preferences, totals, AchievementProgress.NONE, null);
   }
 
   /** A user without leaderboard entries. */
@@ -37,8 +35,14 @@ public record UserState(
       Preferences preferences,
       Map<String, BigDecimal> totals,
       AchievementProgress achievements,
-      StreakState streak) {
-    this(profile, preferences, totals, achievements, streak, LeaderboardEntries.EMPTY);
+      StreakState streak,
+      PointsState points) {
+    this(profile, preferences, totals, achievements, streak, points, LeaderboardEntries.EMPTY);
+  }
+
+  /** A new user: no achievement progress, no stored streak state and no points. */
+  public UserState(UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals) {
+    this(profile, preferences, totals, AchievementProgress.NONE, null, PointsState.EMPTY);
   }
 
   public BigDecimal total(String metricId) {
@@ -46,26 +50,30 @@ public record UserState(
   }
 
   public UserState withProfile(UserProfile next) {
-    return new UserState(next, preferences, totals, achievements, streak, leaderboards);
+    return new UserState(next, preferences, totals, achievements, streak, points, leaderboards);
   }
 
   public UserState withPreferences(Preferences next) {
-    return new UserState(profile, next, totals, achievements, streak, leaderboards);
+    return new UserState(profile, next, totals, achievements, streak, points, leaderboards);
   }
 
   public UserState withTotals(Map<String, BigDecimal> next) {
-    return new UserState(profile, preferences, next, achievements, streak, leaderboards);
+    return new UserState(profile, preferences, next, achievements, streak, points, leaderboards);
   }
 
   public UserState withAchievements(AchievementProgress next) {
-    return new UserState(profile, preferences, totals, next, streak, leaderboards);
+    return new UserState(profile, preferences, totals, next, streak, points, leaderboards);
   }
 
   public UserState withStreak(StreakState next) {
-    return new UserState(profile, preferences, totals, achievements, next, leaderboards);
+    return new UserState(profile, preferences, totals, achievements, next, points, leaderboards);
+  }
+
+  public UserState withPoints(PointsState next) {
+    return new UserState(profile, preferences, totals, achievements, streak, next, leaderboards);
   }
 
   public UserState withLeaderboards(LeaderboardEntries next) {
-    return new UserState(profile, preferences, totals, achievements, streak, next);
+    return new UserState(profile, preferences, totals, achievements, streak, points, next);
   }
 }

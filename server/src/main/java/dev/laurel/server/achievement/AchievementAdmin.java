@@ -8,6 +8,7 @@ import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementDefinitions;
 import dev.laurel.engine.achievement.AchievementDraft;
 import dev.laurel.server.admin.Bulk;
+import dev.laurel.server.admin.InUse;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
 import dev.laurel.server.http.Wire;
@@ -42,6 +43,12 @@ public final class AchievementAdmin {
   private final BackfillSignal signal;
   private final Scopes scopes;
   private final InstantSource clock;
+  private final List<InUse> guards = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** CFG-2: refuses to delete an achievement other configuration references (points triggers). */
+  public void addGuard(InUse guard) {
+    guards.add(guard);
+  }
 
   public AchievementAdmin(
       Database db,
@@ -192,6 +199,9 @@ public final class AchievementAdmin {
       throw Rejection.invalid("Achievement not found by ID");
     }
     String problem = AchievementDefinitions.deletionProblem(scopes.config(scope).achievements(), current);
+    for (InUse guard : guards) {
+      problem = problem != null ? problem : guard.usedBy(scopes.config(scope), id);
+    }
     if (problem != null) {
       throw Rejection.invalid(problem);
     }

@@ -14,6 +14,7 @@ import dev.laurel.server.http.Body;
 import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
 import dev.laurel.server.http.Wire;
+import dev.laurel.server.points.PointsJson;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.users.UserJson;
 import dev.laurel.store.UserRepository;
@@ -77,7 +78,7 @@ public final class AchievementRoutes {
             Wire.obj()
                 .with("completionId", completion.id())
                 .with("achievement", AchievementJson.user(done.result().achievement(), done.config(), completion.achievedAt()))
-                .with("points", Map.of()));
+                .with("points", PointsJson.eventPoints(done.points())));
   }
 
   /** ACH-15: completions by {@code achievedAt}, then (on request) what is still open. */

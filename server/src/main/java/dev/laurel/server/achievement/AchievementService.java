@@ -6,6 +6,8 @@ import dev.laurel.engine.ScopeConfig;
 import dev.laurel.engine.achievement.Achievement;
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.achievement.ApiCompletion;
+import dev.laurel.engine.points.PointsEngine;
+import dev.laurel.engine.points.PointsOutcome;
 import dev.laurel.engine.streak.UserStreaks;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserPatch;
@@ -14,12 +16,17 @@ import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
+import dev.laurel.server.points.PointsService;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.Sql;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code POST /achievements/{key}/complete} (ACH-11, ACH-12) in the user's lane: the user upsert
@@ -56,8 +63,21 @@ public final class AchievementService {
     this.streaks = streaks;
   }
 
-  /** The completion and the snapshot to render it with. */
-  public record Completed(ApiCompletion.Result result, ScopeConfig config) {}
+  /** The completion, the snapshot to render it with, and the points it awarded (PTS-9). */
+  public record Completed(ApiCompletion.Result result, ScopeConfig config, PointsOutcome points) {}
+
+  private PointsService points;
+  private volatile LeaderboardTracker leaderboards;
+
+  /** LB-14, LB-16, LB-17: completions' awards, group moves and streaks reach the leaderboards. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
+
+  /** TRIG-9, USER-4: completions fire achievement points triggers; a created user its user-creation ones. */
+  public void withPoints(PointsService service) {
+    this.points = service;
+  }
 
   /** What the lane decided; its write (null for a repeat) is awaited outside the lane. */
   private record Decided(Completed completed, UserStates.Staged staged) {}
@@ -87,9 +107,8 @@ public final class AchievementService {
     AchievementProgress stored = state == null ? AchievementProgress.NONE : state.achievements();
     ApiCompletion.Result result =
         ApiCompletion.complete(config.achievements(), achievement, profile.attributes(), stored, now, ids);
-    Completed completed = new Completed(result, config);
     if (result.repeat()) {
-      return new Decided(completed, null);
+      return new Decided(new Completed(result, config, PointsOutcome.NONE), null);
     }
     Preferences prefs = state == null ? Preferences.NONE : state.preferences();
     boolean profileChanged = state == null || !profile.equals(state.profile());
@@ -97,6 +116,23 @@ public final class AchievementService {
         UserStreaks.withProfile(config, state, profile, prefs, now).withAchievements(result.progress());
     boolean streakChanged = state == null || next.streak() != state.streak();
     StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
+    // USER-4: control and initial freezes above; user_creation points triggers, then TRIG-9
+    List<Sql.TxWork<?>> extra = new ArrayList<>();
+    PointsOutcome awarded = PointsOutcome.NONE;
+    if (points != null) {
+      List<String> completedIds = result.completed().stream().map(c -> c.achievement().id()).toList();
+      PointsEngine.Completion pointsDone = points.onAchievementCompletion(scope, state, next, completedIds, now, extra);
+      next = next.withPoints(pointsDone.state());
+      awarded = pointsDone.outcome();
+    }
+    LeaderboardTracker.Applied ranked = null;
+    if (leaderboards != null) {
+      var refreshed = leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+      next = refreshed.state();
+      ranked = refreshed.applied();
+      extra.add(ranked.writes());
+    }
+    Completed completed = new Completed(result, config, awarded);
     UserStates.Staged staged =
         session.stage(
             read,
@@ -112,8 +148,17 @@ public final class AchievementService {
               if (streak != null) {
                 streaks.write(tx, scope, streak);
               }
+              for (Sql.TxWork<?> work : extra) {
+                work.run(tx);
+              }
               return null;
             });
+    if (ranked != null) {
+      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, userId, () -> states.session(scope, userId, again -> {
+        repair.accept(again.load(scope, userId).state());
+        return null;
+      })));
+    }
     return new Decided(completed, staged);
   }
 }

@@ -7,6 +7,7 @@ import dev.laurel.server.achievement.AchievementFile;
 import dev.laurel.server.admin.Bulk;
 import dev.laurel.server.admin.MetricAdmin;
 import dev.laurel.server.leaderboard.LeaderboardFile;
+import dev.laurel.server.points.PointsFile;
 import dev.laurel.server.streaks.StreakConfigJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +46,11 @@ public record ConfigFile(
       List<JsonNode> metrics,
       List<JsonNode> achievements,
       JsonNode streak,
+      List<JsonNode> points,
       List<JsonNode> leaderboards) {
 
     public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
-      this(customerId, name, attributes, metrics, List.of(), null);
+      this(customerId, name, attributes, metrics, List.of(), null, List.of());
     }
 
     public TenantSpec(
@@ -57,8 +59,9 @@ public record ConfigFile(
         List<JsonNode> attributes,
         List<JsonNode> metrics,
         List<JsonNode> achievements,
-        JsonNode streak) {
-      this(customerId, name, attributes, metrics, achievements, streak, List.of());
+        JsonNode streak,
+        List<JsonNode> points) {
+      this(customerId, name, attributes, metrics, achievements, streak, points, List.of());
     }
   }
 
@@ -66,7 +69,7 @@ public record ConfigFile(
   private static final Set<String> ENV_KEYS =
       Set.of("name", "type", "multiTenancy", "controlRatio", "newUserActivationWindowDays", "tenants");
   private static final Set<String> TENANT_KEYS =
-      Set.of("name", "attributes", "metrics", "achievements", "streak", "leaderboards");
+      Set.of("name", "attributes", "metrics", "achievements", "streak", "points", "leaderboards");
   private static final Set<String> ATTRIBUTE_KEYS = Set.of("key", "name", "type");
   private static final Set<String> METRIC_KEYS = Set.of("key", "name", "unitType", "units");
   private static final List<String> ENV_TYPES = List.of("production", "staging", "development");
@@ -169,7 +172,7 @@ public record ConfigFile(
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null);
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of());
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);
@@ -210,6 +213,8 @@ public record ConfigFile(
     } else {
       streak = null;
     }
+    List<JsonNode> points = p.items(tenant, path, "points", PointsFile.SYSTEM_KEYS);
+    PointsFile.check(points, path + ".points", p::add);
     List<JsonNode> leaderboards = p.items(tenant, path, "leaderboards", LeaderboardFile.KEYS);
     LeaderboardFile.check(leaderboards, path + ".leaderboards", p::add);
     boolean isDefault = customerId.equals("default");
@@ -220,6 +225,7 @@ public record ConfigFile(
         metrics,
         achievements,
         streak,
+        points,
         leaderboards);
   }
 

@@ -13,6 +13,7 @@ import dev.laurel.server.http.HttpApi;
 import dev.laurel.server.http.Requests;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.leaderboard.LeaderboardJson;
+import dev.laurel.server.points.PointsJson;
 import dev.laurel.server.users.UserJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -83,7 +84,7 @@ public final class EventRoutes {
             .with("total", Wire.number(outcome.total()))
             .with("achievements", AchievementJson.completed(outcome.achievements(), config))
             .with("currentStreak", streak(outcome.streak(), !replayed && outcome.streak().extended()))
-            .with("points", Map.of())
+            .with("points", replayed ? Map.of() : PointsJson.eventPoints(outcome.points()))
             .with("leaderboards", Map.of());
     if (idempotencyKey != null) {
       out.with("idempotencyKey", idempotencyKey).with("idempotentReplayed", replayed);

@@ -21,6 +21,7 @@ import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs EVENT-2 steps 3..6 and EVENT-4 for one event: in the user's lane, read the user's latest
@@ -39,6 +40,18 @@ public final class EventService {
   private final EventPipeline pipeline = new EventPipeline();
   private final AchievementProgressStore achievements;
   private volatile LeaderboardTracker leaderboards;
+  private final List<OutcomeWriter> writers = new CopyOnWriteArrayList<>();
+
+  /** What a feature stores of an event's outcome, inside the event's transaction (EVENT-4 step 8). */
+  @FunctionalInterface
+  public interface OutcomeWriter {
+    void write(Tx tx, Scope scope, UserState before, EventOutcome outcome) throws SQLException;
+  }
+
+  /** Registers a writer; call before serving requests. */
+  public void addWriter(OutcomeWriter writer) {
+    writers.add(writer);
+  }
 
   public EventService(
       Scopes scopes,
@@ -188,5 +201,8 @@ public final class EventService {
         before == null ? AchievementProgress.NONE : before.achievements(),
         after.achievements(),
         false);
+    for (OutcomeWriter writer : writers) {
+      writer.write(tx, scope, before, outcome);
+    }
   }
 }

@@ -236,6 +236,17 @@ public final class LeaderboardAdmin {
     return null;
   }
 
+  /** PTS-16: a points system ranked by a leaderboard that is not finished cannot be deleted. */
+  public String pointsSystemInUse(ScopeConfig config, String systemId) {
+    Instant now = clock.instant();
+    for (Leaderboard lb : config.leaderboards()) {
+      if (systemId.equals(lb.pointsSystemId()) && lb.status(now) != LeaderboardStatus.FINISHED) {
+        return "Points system is in use by leaderboard " + lb.key();
+      }
+    }
+    return null;
+  }
+
   /** ATTR-5: an attribute a leaderboard breaks down by cannot be deleted. */
   public static String attributeInUse(ScopeConfig config, String attributeId) {
     for (Leaderboard lb : config.leaderboards()) {

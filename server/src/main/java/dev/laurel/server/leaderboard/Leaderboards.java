@@ -80,6 +80,10 @@ public final class Leaderboards implements AutoCloseable {
     return admin.metricInUse(config, metricId);
   }
 
+  public String pointsSystemInUse(ScopeConfig config, String systemId) {
+    return admin.pointsSystemInUse(config, systemId);
+  }
+
   public String attributeInUse(ScopeConfig config, String attributeId) {
     return LeaderboardAdmin.attributeInUse(config, attributeId);
   }

@@ -27,13 +27,6 @@ public final class Scopes {
   private final Map<String, Environment> environments = new ConcurrentHashMap<>();
   private final Map<Scope, ScopeConfig> snapshots = new ConcurrentHashMap<>();
   private final List<Extension> extensions = new CopyOnWriteArrayList<>();
-
-  /** Adds a feature's configuration (points systems, …) to a scope's snapshot when it is loaded. */
-  @FunctionalInterface
-  public interface Extension {
-    ScopeConfig extend(Scope scope, ScopeConfig base);
-  }
-
   private volatile String seenVersion;
   private volatile long nextCheck;
 
@@ -47,6 +40,12 @@ public final class Scopes {
     this.shared = shared;
     this.clock = clock;
     this.seenVersion = shared ? config.configVersion() : null;
+  }
+
+  /** Adds a feature's configuration (points systems, …) to a scope's snapshot when it is loaded. */
+  @FunctionalInterface
+  public interface Extension {
+    ScopeConfig extend(Scope scope, ScopeConfig base);
   }
 
   public Scopes(ConfigRepository config) {

@@ -15,12 +15,14 @@ import dev.laurel.server.events.UserStates;
 import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
+import dev.laurel.store.Sql;
 import dev.laurel.store.StreakRepository;
 import dev.laurel.store.UserRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * User writes outside events (USER-3..USER-11, PREF-4), in the user's lane so they are ordered
@@ -34,8 +36,35 @@ public final class UserService {
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
-  private volatile LeaderboardTracker leaderboards;
   private final StreakStates streaks;
+  private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
+  private volatile LeaderboardTracker leaderboards;
+
+  /**
+   * LB-14, LB-16, LB-17: moves the user's leaderboard values when their attributes change and
+   * follows the points and streak changes of user writes; call before serving requests.
+   */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
+
+  /**
+   * Work a feature adds to a user write (USER-4 creation effects, settling time-driven state), run
+   * in the user's lane and committed in the same transaction as the user.
+   */
+  @FunctionalInterface
+  public interface WriteHook {
+    /**
+     * Returns {@code next} (the state about to be stored) with the feature's changes, adding the
+     * writes they need to {@code writes}. {@code before} is null for a new user.
+     */
+    UserState onWrite(Scope scope, UserState before, UserState next, Instant now, List<Sql.TxWork<?>> writes);
+  }
+
+  /** Registers a hook; call before serving requests. */
+  public void addHook(WriteHook hook) {
+    hooks.add(hook);
+  }
 
   public UserService(
       Scopes scopes,
@@ -50,11 +79,6 @@ public final class UserService {
     this.states = states;
     this.clock = clock;
     this.streaks = streaks;
-  }
-
-  /** LB-14: moves the user's leaderboard values when their attributes change; call before serving. */
-  public void trackLeaderboards(LeaderboardTracker tracker) {
-    this.leaderboards = tracker;
   }
 
   /** A change staged in the lane, awaited outside it. */
@@ -104,33 +128,42 @@ public final class UserService {
                   ? UserRules.create(scope, config, id, patch, now)
                   : UserRules.update(state.profile(), patch, now);
           Preferences prefs = state == null ? Preferences.NONE : state.preferences();
-          if (state != null && profile.equals(state.profile())) {
+          boolean profileChanged = state == null || !profile.equals(state.profile());
+          // USER-4: control (above), then the initial freezes, then the hooks (user_creation points)
+          UserState next = profileChanged ? UserStreaks.withProfile(config, state, profile, prefs, now) : state;
+          List<Sql.TxWork<?>> extra = new ArrayList<>();
+          for (WriteHook hook : hooks) {
+            next = hook.onWrite(scope, state, next, now, extra);
+          }
+          if (!profileChanged && extra.isEmpty()) {
             return new Change<>(profile, null);
           }
-          UserState next = UserStreaks.withProfile(config, state, profile, prefs, now);
           boolean streakChanged = state == null || next.streak() != state.streak();
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
-          LeaderboardTracker.Applied groups = null;
-          if (leaderboards != null && state != null) {
-            // LB-14 group moves; LB-17 a streak recomputed by the settlement above
+          LeaderboardTracker.Applied ranked = null;
+          if (leaderboards != null) {
+            // LB-14 group moves, LB-16 creation and time awards, LB-17 a recomputed streak
             var refreshed =
                 leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
             next = refreshed.state();
-            groups = refreshed.applied();
+            ranked = refreshed.applied();
           }
-          LeaderboardTracker.Applied ranked = groups;
+          LeaderboardTracker.Applied rankedWrites = ranked;
           UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
                 if (streak != null) {
                   streaks.write(tx, scope, streak);
                 }
-                if (ranked != null) {
-                  ranked.write(tx);
+                for (Sql.TxWork<?> work : extra) {
+                  work.run(tx);
+                }
+                if (rankedWrites != null) {
+                  rankedWrites.write(tx);
                 }
                 return null;
               });
-          repairLeaderboards(scope, id, ranked, staged);
+          repairLeaderboards(scope, id, rankedWrites, staged);
           return new Change<>(profile, staged);
         }));
     return change.await();
