@@ -93,11 +93,30 @@ export function createPostgresDatabase() {
 }
 
 /**
+ * A namespace of its own in the machine's Redis (127.0.0.1:6379) for the rankings of servers that
+ * share it (`startServer({ redis })`): returns its `redis://` URL (with a unique key prefix) and a
+ * function that deletes every key under that prefix.
+ */
+export function createRedisNamespace() {
+  const prefix = `laurel:conf:${randomUUID().replaceAll('-', '')}:`;
+  const redisCli = (...args) => execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', ...args], { stdio: 'pipe' }).toString();
+  return {
+    url: `redis://127.0.0.1:6379/0?prefix=${prefix}`,
+    prefix,
+    clear: () => {
+      const keys = redisCli('--scan', '--pattern', `${prefix}*`).split('\n').filter((k) => k.length > 0);
+      for (let i = 0; i < keys.length; i += 500) redisCli('del', ...keys.slice(i, i + 500));
+    },
+  };
+}
+
+/**
  * Starts `../laurel serve` on a free port with a fresh data directory and a generated admin key.
  * Options: `config` (path relative to the repository root, e.g. `examples/study-platform.yaml`);
  * `database` (a PostgreSQL URL shared with other servers: several nodes) and `adminKey` (the key
- * they share). Without `database`, the server gets a fresh PostgreSQL database when the suite runs
- * on that backend ({@link BACKEND}).
+ * they share); `redis` (a Redis URL, e.g. from {@link createRedisNamespace}: the nodes' shared
+ * rankings; needs `database`). Without `database`, the server gets a fresh PostgreSQL database when
+ * the suite runs on that backend ({@link BACKEND}).
  */
 export async function startServer(options = {}) {
   if (!existsSync(JAR)) {
@@ -115,6 +134,7 @@ export async function startServer(options = {}) {
   const ownDatabase = !options.database && BACKEND === 'postgres' ? createPostgresDatabase() : null;
   const databaseUrl = options.database ?? ownDatabase?.url;
   if (databaseUrl) args.push('--database', databaseUrl);
+  if (options.redis) args.push('--redis', options.redis);
   const dropDatabase = () => ownDatabase?.drop();
 
   let child = null;

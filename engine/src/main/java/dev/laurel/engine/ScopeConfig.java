@@ -112,6 +112,17 @@ public final class ScopeConfig {
     return achievements;
   }
 
+  /** Leaderboards of every status in creation order (LB-21, LB-40). */
+  public List<Leaderboard> leaderboards() {
+    return leaderboards;
+  }
+
+  /** This snapshot with other leaderboards. */
+  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
+    return new ScopeConfig(
+        metrics, attributes, controlRatio, achievements, streaks, points, newLeaderboards);
+  }
+
   public ScopeConfig withAchievements(AchievementCatalog catalog) {
     return new ScopeConfig(metrics, attributes, controlRatio, catalog, streaks, points, leaderboards);
   }
@@ -142,15 +153,5 @@ public final class ScopeConfig {
 
   public ScopeConfig withPoints(PointsConfig newPoints) {
     return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, newPoints, leaderboards);
-  }
-
-  /** Leaderboards of every status in creation order (LB-21, LB-40). */
-  public List<Leaderboard> leaderboards() {
-    return leaderboards;
-  }
-
-  /** This snapshot with other leaderboards. */
-  public ScopeConfig withLeaderboards(List<Leaderboard> newLeaderboards) {
-    return new ScopeConfig(metrics, attributes, controlRatio, achievements, streaks, points, newLeaderboards);
   }
 }

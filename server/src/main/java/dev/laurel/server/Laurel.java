@@ -27,13 +27,17 @@ import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
 import dev.laurel.server.events.UserStates;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.leaderboard.InMemoryRankings;
 import dev.laurel.server.leaderboard.Leaderboards;
-import dev.laurel.server.leaderboard.PointsSystemsView;
+import dev.laurel.server.leaderboard.Rankings;
+import dev.laurel.server.leaderboard.redis.RedisRankings;
+import dev.laurel.server.leaderboard.redis.RedisUrl;
 import dev.laurel.server.points.PointsAdmin;
 import dev.laurel.server.points.PointsRoutes;
 import dev.laurel.server.points.PointsService;
 import dev.laurel.server.points.PointsSnapshots;
 import dev.laurel.server.points.PointsSweeper;
+import dev.laurel.server.points.PointsRefs;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakAdmin;
 import dev.laurel.server.streaks.StreakCommands;
@@ -98,17 +102,33 @@ public final class Laurel implements AutoCloseable {
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
   public static Laurel start(Settings settings, InstantSource clock, PrintStream out) {
+    settings.check();
     ConfigFile file = settings.configFile() == null ? null : ConfigFile.load(settings.configFile());
+    RedisUrl redisUrl = settings.usesRedis() ? RedisUrl.parse(settings.redisUrl()) : null;
     Database db = settings.openDatabase();
+    Rankings rankings = null;
     try {
-      return start(settings, clock, out, db, file);
+      rankings = redisUrl == null ? new InMemoryRankings() : RedisRankings.connect(redisUrl);
+      return start(settings, clock, out, db, file, rankings);
     } catch (RuntimeException e) {
+      if (rankings instanceof AutoCloseable closeable) {
+        closeQuietly(closeable);
+      }
       db.close();
       throw e;
     }
   }
 
-  private static Laurel start(Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file) {
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // already failing: the start-up error is the one to report
+    }
+  }
+
+  private static Laurel start(
+      Settings settings, InstantSource clock, PrintStream out, Database db, ConfigFile file, Rankings rankings) {
     ConfigRepository config = new ConfigRepository(db);
     UserRepository users = new UserRepository(db);
     KeyRepository keys = new KeyRepository(db);
@@ -129,13 +149,12 @@ public final class Laurel implements AutoCloseable {
     int ceiling = file == null || file.maxParticipantsCeiling() == null
         ? Leaderboards.DEFAULT_CEILING
         : file.maxParticipantsCeiling();
+    // Points systems of a scope, for points leaderboards (LB-1), from the points snapshot.
     Leaderboards leaderboards =
-        new Leaderboards(
-            db, scopes, users, scope -> new PointsSystemsView(scopes.config(scope).points()), ceiling, clock,
-            Ids.randomUuids());
+        new Leaderboards(db, scopes, users, scope -> PointsRefs.of(scopes.config(scope).points()), ceiling, clock, Ids.randomUuids(), rankings);
     metricAdmin.addGuard(leaderboards::metricInUse);
     attributeAdmin.addGuard(leaderboards::attributeInUse);
-    pointsAdmin.addDeleteGuard(leaderboards::pointsSystemInUse);
+    pointsAdmin.addDeleteGuard(leaderboards::pointsSystemInUse); // PTS-16
     AchievementRepository achievements = new AchievementRepository(db);
     BackfillRepository backfills = new BackfillRepository(db);
     BackfillSignal backfillSignal = new BackfillSignal();
@@ -156,7 +175,7 @@ public final class Laurel implements AutoCloseable {
                   clock,
                   new AchievementFile(scopes, achievementAdmin))
               .with(pointsAdmin.fileSection())
-              .with(leaderboards.fileSection());
+              .with(leaderboards.fileSection()); // points before leaderboards (keys)
       db.exclusively("laurel-config-apply", () -> applier.apply(file));
     }
     leaderboards.rebuild();
@@ -173,6 +192,10 @@ public final class Laurel implements AutoCloseable {
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     events.trackLeaderboards(leaderboards.tracker());
+    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> states.session(scope, id, s -> {
+      repair.accept(s.load(scope, id).state());
+      return null;
+    })));
     AchievementService achievementService =
         new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =
@@ -200,8 +223,8 @@ public final class Laurel implements AutoCloseable {
     events.addWriter(pointsService::writeEvent);
     userService.addHook(pointsService::onUserWrite);
     achievementService.withPoints(pointsService);
-    achievementService.trackLeaderboards(leaderboards.tracker());
-    pointsService.trackLeaderboards(leaderboards.tracker());
+    achievementService.trackLeaderboards(leaderboards.tracker()); // LB-16: API completions' awards
+    pointsService.trackLeaderboards(leaderboards.tracker()); // LB-16: time triggers settled outside events
     PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =
@@ -226,10 +249,10 @@ public final class Laurel implements AutoCloseable {
             });
     batchWorker.start();
     backfill.start();
-    pointsSweeper.start();
+    pointsSweeper.start(db);
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
-    streakSweep.start();
+    streakSweep.start(db);
     return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards);
   }
 

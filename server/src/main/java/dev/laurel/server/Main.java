@@ -67,7 +67,11 @@ public final class Main implements Runnable {
     String databaseUrl;
 
     Settings settings(int port, Path config) {
-      return new Settings(port, dataDir, config, System.getenv("LAUREL_ADMIN_KEY"), databaseUrl);
+      return settings(port, config, null);
+    }
+
+    Settings settings(int port, Path config, String redisUrl) {
+      return new Settings(port, dataDir, config, System.getenv("LAUREL_ADMIN_KEY"), databaseUrl, redisUrl);
     }
 
     Database open() {
@@ -85,9 +89,16 @@ public final class Main implements Runnable {
     @Option(names = "--config", defaultValue = "${env:LAUREL_CONFIG}", description = "Configuration file to apply at start (env LAUREL_CONFIG).")
     Path config;
 
+    @Option(
+        names = "--redis",
+        defaultValue = "${env:LAUREL_REDIS_URL}",
+        description = "Redis URL (redis://host:6379/0) holding the leaderboard rankings shared by several nodes; needs --database (env LAUREL_REDIS_URL).")
+    String redisUrl;
+
     @Override
     public Integer call() throws InterruptedException {
-      Settings settings = store.settings(port, config);
+      Settings settings = store.settings(port, config, redisUrl);
+      settings.check();
       Laurel laurel;
       try {
         laurel = Laurel.start(settings, InstantSource.system(), System.out);
@@ -102,7 +113,8 @@ public final class Main implements Runnable {
       }));
       System.out.println(
           "Laurel listening on http://127.0.0.1:" + laurel.port() + " (store: "
-              + (store.databaseUrl == null ? store.dataDir : "PostgreSQL") + ")");
+              + (store.databaseUrl == null ? store.dataDir : "PostgreSQL")
+              + (settings.usesRedis() ? ", rankings: Redis" : "") + ")");
       stopped.await();
       return 0;
     }

@@ -5,12 +5,36 @@ import java.nio.file.Path;
 /**
  * Start-up settings of a server: from command-line options, else the environment, else defaults.
  * {@code adminKey} is an admin key to accept (LAUREL_ADMIN_KEY); {@code databaseUrl} selects
- * PostgreSQL instead of the embedded store (LAUREL_DATABASE_URL); null when not given.
+ * PostgreSQL instead of the embedded store (LAUREL_DATABASE_URL); {@code redisUrl} keeps the
+ * leaderboard rankings in Redis, shared by the nodes of one PostgreSQL store (LAUREL_REDIS_URL);
+ * null when not given.
  */
-public record Settings(int port, Path dataDir, Path configFile, String adminKey, String databaseUrl) {
+public record Settings(
+    int port, Path dataDir, Path configFile, String adminKey, String databaseUrl, String redisUrl) {
 
   public Settings(int port, Path dataDir, Path configFile, String adminKey) {
-    this(port, dataDir, configFile, adminKey, null);
+    this(port, dataDir, configFile, adminKey, null, null);
+  }
+
+  public Settings(int port, Path dataDir, Path configFile, String adminKey, String databaseUrl) {
+    this(port, dataDir, configFile, adminKey, databaseUrl, null);
+  }
+
+  /** Whether the rankings live in Redis. */
+  public boolean usesRedis() {
+    return redisUrl != null && !redisUrl.isBlank();
+  }
+
+  /**
+   * @throws IllegalArgumentException when Redis is asked for without PostgreSQL: the rankings in
+   *     Redis are shared by several nodes, which only PostgreSQL lets share a store
+   */
+  public void check() {
+    if (usesRedis() && (databaseUrl == null || databaseUrl.isBlank())) {
+      throw new IllegalArgumentException(
+          "--redis (LAUREL_REDIS_URL) needs --database (LAUREL_DATABASE_URL): rankings in Redis are for"
+              + " several nodes sharing one PostgreSQL store; the embedded store keeps them in memory");
+    }
   }
 
   /** Opens the store these settings select. */

@@ -12,8 +12,13 @@ final class LeaderboardFixture implements AutoCloseable {
   final TestServer server;
 
   LeaderboardFixture(String now) {
+    this(now, null);
+  }
+
+  /** A fixture whose rankings live in the Redis at {@code redisUrl} (PostgreSQL pass only). */
+  LeaderboardFixture(String now, String redisUrl) {
     clock = new TestClock(now);
-    server = new TestServer(null, clock);
+    server = new TestServer(null, clock, redisUrl);
   }
 
   static String json(Object value) {

@@ -5,53 +5,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Points leaderboards fed by the points steps and by awards outside events (LB-9, LB-16, LB-22). */
+/**
+ * Points leaderboards fed by the points step of the same event (LB-9: the summed effective award
+ * deltas of the request, user_creation awards included) and PTS-16 (a points system a non-finished
+ * leaderboard ranks by cannot be deleted).
+ */
 class LeaderboardPointsTest {
 
+  private static String xp(LeaderboardFixture f, String metricId) {
+    TestServer.Response r = f.server.admin("POST", "/points", """
+        [{"name": "XP", "key": "xp", "triggers": [
+          {"type": "metric", "metricId": "%s", "metricThreshold": 10, "points": 20, "status": "active"},
+          {"type": "user_creation", "points": 100, "status": "active"}]}]
+        """.formatted(metricId));
+    assertThat(r.status()).isEqualTo(201);
+    return r.body().path("created").get(0).path("id").asText();
+  }
+
   @Test
-  void lb16_points_leaderboards_sum_the_awards_of_their_system_in_the_run() {
+  void lb9_an_event_awarding_xp_moves_the_user_on_a_points_leaderboard_in_the_same_response() {
     // 2025-01-15 10:00 UTC
     try (LeaderboardFixture f = new LeaderboardFixture("2025-01-15T10:00:00Z")) {
       String cards = f.metric("cards", "Cards");
-      TestServer.Response xp =
-          f.server.admin("POST", "/points",
-              """
-              [{"name": "XP", "key": "xp",
-                "triggers": [{"type": "metric", "metricId": "%s", "metricThreshold": 1, "points": 10, "status": "active"},
-                             {"type": "user_creation", "points": 5, "status": "active"}]}]
-              """.formatted(cards));
-      String xpId = xp.body().path("created").get(0).path("id").asText();
-      JsonNode board =
-          f.leaderboard("name", "Weekly XP", "key", "weekly-xp", "rankBy", "points", "pointsSystemId", xpId,
-              "runUnit", "day", "runInterval", 7, "start", "2025-01-13", "status", "active");
-      assertThat(board.path("pointsSystemId").asText()).isEqualTo(xpId);
+      String xpId = xp(f, cards);
+      f.leaderboard("name", "XP board", "key", "xp-board", "rankBy", "points", "pointsSystemId", xpId,
+          "start", "2025-01-01", "status", "active");
+      // a: created by the event (user_creation 100) and 10 cards (20 XP) → 120
+      JsonNode a = f.event("cards", "a", 10);
+      assertThat(a.path("points").path("xp").path("added").asLong()).isEqualTo(120);
+      JsonNode entryA = a.path("leaderboards").path("xp-board");
+      assertThat(entryA.path("rank").asInt()).isEqualTo(1);
+      // b: user_creation only (5 cards cross no threshold) → 100, second
+      f.at("2025-01-15T10:01:00Z");
+      JsonNode b = f.event("cards", "b", 5).path("leaderboards").path("xp-board");
+      assertThat(b.path("rank").asInt()).isEqualTo(2);
+      // b: 30 more cards (35 in all) → 3 × 20 = 60 XP → 160 overtakes a
+      f.at("2025-01-15T10:02:00Z");
+      JsonNode b2 = f.event("cards", "b", 30).path("leaderboards").path("xp-board");
+      assertThat(b2.path("rank").asInt()).isEqualTo(1);
+      assertThat(b2.path("previousRank").asInt()).isEqualTo(2);
+      JsonNode board = f.get("/leaderboards/xp-board");
+      assertThat(board.path("rankings").get(0).path("userId").asText()).isEqualTo("b");
+      assertThat(board.path("rankings").get(0).path("value").asLong()).isEqualTo(160);
+      assertThat(board.path("rankings").get(1).path("value").asLong()).isEqualTo(120);
+    }
+  }
 
-      JsonNode first = f.event("cards", "ann", 2).path("leaderboards").path("weekly-xp");
-      assertThat(first.path("pointsSystemKey").asText()).isEqualTo("xp");
-      assertThat(first.path("pointsSystemName").asText()).isEqualTo("XP");
-      assertThat(first.has("metricKey")).isFalse();
-      assertThat(first.path("rank").asInt()).isEqualTo(1);
-      // user creation (5) and two thresholds crossed (2 × 10), as the points response reports them
-      assertThat(f.get("/users/ann/leaderboards/weekly-xp").path("value").asInt()).isEqualTo(25);
-
-      // LB-16: a user created outside events gets the creation award on the board too
-      assertThat(f.server.app("PUT", "/users/bob", "{\"name\":\"Bob\"}").status()).isEqualTo(200);
-      assertThat(f.get("/leaderboards/weekly-xp").path("rankings").toString())
-          .isEqualTo("[{\"userId\":\"ann\",\"userName\":null,\"rank\":1,\"value\":25},"
-              + "{\"userId\":\"bob\",\"userName\":\"Bob\",\"rank\":2,\"value\":5}]");
-      // LB-2: points of the next weekly run start from zero
-      f.at("2025-01-20T10:00:00Z");
-      JsonNode next = f.event("cards", "bob", 1).path("leaderboards").path("weekly-xp");
-      assertThat(next.path("start").asText()).isEqualTo("2025-01-20");
-      assertThat(f.get("/users/bob/leaderboards/weekly-xp").path("value").asInt()).isEqualTo(10);
-      // PTS-16: the system of a leaderboard that is not finished cannot be deleted
+  @Test
+  void pts16_a_points_system_ranked_by_a_non_finished_leaderboard_cannot_be_deleted() {
+    // 2025-01-15 10:00 UTC
+    try (LeaderboardFixture f = new LeaderboardFixture("2025-01-15T10:00:00Z")) {
+      String xpId = xp(f, f.metric("cards", "Cards"));
+      String lbId = f.leaderboard("name", "XP board", "key", "xp-board", "rankBy", "points", "pointsSystemId", xpId,
+          "start", "2025-01-01", "status", "active").path("id").asText();
       JsonNode refused = f.server.admin("DELETE", "/points?ids=" + xpId, null).body();
-      assertThat(refused.path("issues").get(0).path("message").asText()).isEqualTo("Points system is in use by leaderboard weekly-xp");
-      // LB-36: rankBy points needs an active points system
-      TestServer.Response bad =
-          f.server.admin("POST", "/leaderboards",
-              "[{\"name\":\"x\",\"key\":\"x\",\"rankBy\":\"points\",\"pointsSystemId\":\"00000000-0000-4000-8000-000000000000\"}]");
-      assertThat(bad.body().path("issues").get(0).path("message").asText()).startsWith("pointsSystemId must be the id");
+      assertThat(refused.path("deleted")).isEmpty();
+      assertThat(refused.path("issues").get(0).path("message").asText()).contains("xp-board");
+      f.server.admin("PATCH", "/leaderboards",
+          LeaderboardFixture.json(java.util.List.of(LeaderboardFixture.map("id", lbId, "status", "finished"))));
+      JsonNode deleted = f.server.admin("DELETE", "/points?ids=" + xpId, null).body();
+      assertThat(deleted.path("deleted").get(0).path("id").asText()).isEqualTo(xpId);
     }
   }
 }

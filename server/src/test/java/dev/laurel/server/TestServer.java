@@ -2,6 +2,7 @@ package dev.laurel.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.http.Wire;
+import dev.laurel.server.leaderboard.redis.RedisRankings;
 import dev.laurel.store.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +27,8 @@ final class TestServer implements AutoCloseable {
   final Path dataDir;
   final Path configFile;
   private final String postgresDatabase;
+  /** With PostgreSQL, the rankings live in the machine's Redis under a prefix of this server's own. */
+  final String redisUrl;
   final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   final InstantSource clock;
   Laurel laurel;
@@ -33,6 +36,11 @@ final class TestServer implements AutoCloseable {
 
   /** A server whose "now" is {@code clock} (TIME-1), e.g. a {@link TestClock} moved by hand. */
   TestServer(Path configFile, InstantSource clock) {
+    this(configFile, clock, null);
+  }
+
+  /** As above; {@code redisUrl}, when given, replaces the machine's Redis (PostgreSQL pass only). */
+  TestServer(Path configFile, InstantSource clock, String redisUrl) {
     try {
       this.dataDir = Files.createTempDirectory("laurel-server-test");
     } catch (IOException e) {
@@ -41,6 +49,8 @@ final class TestServer implements AutoCloseable {
     this.configFile = configFile;
     this.clock = clock;
     this.postgresDatabase = BACKEND.equals("postgres") ? TestDatabases.createPostgresDatabase() : null;
+    String own = redisUrl != null ? redisUrl : "redis://127.0.0.1:6379/0";
+    this.redisUrl = postgresDatabase == null ? null : own + "?prefix=laurel:test:" + postgresDatabase + ":";
     try {
       start();
     } catch (RuntimeException e) {
@@ -69,7 +79,8 @@ final class TestServer implements AutoCloseable {
                 ADMIN_KEY,
                 postgresDatabase == null
                     ? null
-                    : "jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase + "?user=postgres"),
+                    : "jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase + "?user=postgres",
+                redisUrl),
             clock,
             new PrintStream(stdout, true, StandardCharsets.UTF_8));
   }
@@ -139,6 +150,13 @@ final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (laurel.leaderboards().rankings() instanceof RedisRankings redis) {
+      try {
+        redis.clear();
+      } catch (RuntimeException e) {
+        // the test stopped its Redis: nothing of this server's is left in the machine's
+      }
+    }
     laurel.close();
     if (postgresDatabase != null) {
       TestDatabases.dropPostgres(postgresDatabase);

@@ -521,7 +521,7 @@ abstract class StoreContract {
     assertThat(loaded.achievements()).isEqualTo(progress);
     assertThat(loaded.streak()).isEqualTo(state);
     assertThat(loaded.withProfile(profile("u1")).withTotals(Map.of()).withPreferences(Preferences.NONE))
-        .isEqualTo(new UserState(profile("u1"), Preferences.NONE, Map.of(), progress, state, null));
+        .isEqualTo(new UserState(profile("u1"), Preferences.NONE, Map.of(), progress, state, null, null));
   }
 
   // Points (issue 5): the checks live in PointsContract.

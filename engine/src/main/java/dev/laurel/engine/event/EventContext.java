@@ -10,7 +10,9 @@ import dev.laurel.engine.streak.StreakEffect;
 import dev.laurel.engine.user.UserState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The working state of one event while the pipeline's steps run (EVENT-4). Each step reads what
@@ -46,6 +48,12 @@ public final class EventContext {
   public final List<Award> settledAwards = new ArrayList<>();
   /** Set by steps 2 and 6 (points): this request's awards in order (PTS-5, PTS-9). */
   public final List<Award> pointsAwards = new ArrayList<>();
+  /**
+   * Per points-system id, effective deltas (PTS-6) to add beside {@link #settledAwards} and {@link
+   * #pointsAwards}: step 7 sums those awards per system itself and adds them to points leaderboards
+   * (LB-9, LB-16); step 7 also reads {@link #streakLength} for streak leaderboards (LB-17).
+   */
+  public final Map<String, Long> pointsDeltas = new LinkedHashMap<>();
 
   public EventContext(
       Scope scope,

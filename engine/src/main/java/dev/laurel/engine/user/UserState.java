@@ -29,6 +29,11 @@ public record UserState(
     leaderboards = leaderboards == null ? LeaderboardEntries.EMPTY : leaderboards;
   }
 
+  /** A new user: no achievement progress, no stored streak state, no points, no leaderboard entries. */
+  public UserState(UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals) {
+    this(profile, preferences, totals, AchievementProgress.NONE, null, PointsState.EMPTY, LeaderboardEntries.EMPTY);
+  }
+
   /** A user without leaderboard entries. */
   public UserState(
       UserProfile profile,
@@ -40,9 +45,14 @@ public record UserState(
     this(profile, preferences, totals, achievements, streak, points, LeaderboardEntries.EMPTY);
   }
 
-  /** A new user: no achievement progress, no stored streak state and no points. */
-  public UserState(UserProfile profile, Preferences preferences, Map<String, BigDecimal> totals) {
-    this(profile, preferences, totals, AchievementProgress.NONE, null, PointsState.EMPTY);
+  /** A user without points and leaderboard entries. */
+  public UserState(
+      UserProfile profile,
+      Preferences preferences,
+      Map<String, BigDecimal> totals,
+      AchievementProgress achievements,
+      StreakState streak) {
+    this(profile, preferences, totals, achievements, streak, PointsState.EMPTY, LeaderboardEntries.EMPTY);
   }
 
   public BigDecimal total(String metricId) {

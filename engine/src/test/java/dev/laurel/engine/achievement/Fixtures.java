@@ -84,7 +84,7 @@ final class Fixtures {
 
   static UserState user(Map<String, String> attributes, Map<String, BigDecimal> totals, AchievementProgress p) {
     UserProfile profile = new UserProfile("u1", null, null, null, List.of(), true, attributes, false, T0, T0);
-    return new UserState(profile, Preferences.NONE, totals, p, null, null);
+    return new UserState(profile, Preferences.NONE, totals, p, null, null, null);
   }
 
   static UserState user(Map<String, BigDecimal> totals) {

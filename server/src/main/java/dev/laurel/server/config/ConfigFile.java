@@ -50,7 +50,7 @@ public record ConfigFile(
       List<JsonNode> leaderboards) {
 
     public TenantSpec(String customerId, String name, List<JsonNode> attributes, List<JsonNode> metrics) {
-      this(customerId, name, attributes, metrics, List.of(), null, List.of());
+      this(customerId, name, attributes, metrics, List.of(), null, List.of(), List.of());
     }
 
     public TenantSpec(
@@ -59,9 +59,8 @@ public record ConfigFile(
         List<JsonNode> attributes,
         List<JsonNode> metrics,
         List<JsonNode> achievements,
-        JsonNode streak,
-        List<JsonNode> points) {
-      this(customerId, name, attributes, metrics, achievements, streak, points, List.of());
+        JsonNode streak) {
+      this(customerId, name, attributes, metrics, achievements, streak, List.of(), List.of());
     }
   }
 
@@ -172,7 +171,7 @@ public record ConfigFile(
   private static TenantSpec tenant(Problems p, String path, String customerId, JsonNode tenant) {
     if (tenant == null || !tenant.isObject()) {
       p.add(path, "must be a mapping");
-      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of());
+      return new TenantSpec(customerId, customerId, List.of(), List.of(), List.of(), null, List.of(), List.of());
     }
     p.unknownKeys(tenant, path, TENANT_KEYS);
     List<JsonNode> attributes = p.items(tenant, path, "attributes", ATTRIBUTE_KEYS);

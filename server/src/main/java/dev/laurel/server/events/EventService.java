@@ -39,7 +39,6 @@ public final class EventService {
   private final StreakStates streaks;
   private final EventPipeline pipeline = new EventPipeline();
   private final AchievementProgressStore achievements;
-  private volatile LeaderboardTracker leaderboards;
   private final List<OutcomeWriter> writers = new CopyOnWriteArrayList<>();
 
   /** What a feature stores of an event's outcome, inside the event's transaction (EVENT-4 step 8). */
@@ -52,6 +51,7 @@ public final class EventService {
   public void addWriter(OutcomeWriter writer) {
     writers.add(writer);
   }
+  private volatile LeaderboardTracker leaderboards;
 
   public EventService(
       Scopes scopes,

@@ -3,6 +3,7 @@ package dev.laurel.server.http;
 import dev.laurel.engine.Rejection;
 import dev.laurel.server.auth.ApiKeys;
 import dev.laurel.server.auth.Caller;
+import dev.laurel.server.leaderboard.RankingsUnavailableException;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.StoreException;
 import io.javalin.Javalin;
@@ -72,6 +73,11 @@ public final class HttpApi {
       LOG.error("request {} failed in the store", ctx.res().getHeader("X-Request-Id"), e);
       ctx.header("Retry-After", "1");
       error(ctx, 503, "The database is unavailable; retry shortly");
+    });
+    app.exception(RankingsUnavailableException.class, (e, ctx) -> {
+      LOG.warn("request {} failed: {}", ctx.res().getHeader("X-Request-Id"), e.getMessage());
+      ctx.header("Retry-After", "1");
+      error(ctx, 503, "The leaderboard rankings are unavailable; retry shortly");
     });
     app.exception(HttpResponseException.class, (e, ctx) -> httpException(ctx, e));
     app.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,7 @@ import dev.laurel.engine.leaderboard.RankValue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The rankings of one node: a {@link RankIndex} per board, each guarded by its own monitor (an
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryRankings implements Rankings {
   private final Map<Board, RankIndex> indexes = new ConcurrentHashMap<>();
+  private final AtomicBoolean built = new AtomicBoolean();
 
   @Override
   public Moved update(Board board, String userId, RankValue value, long reachedAtMillis, int maxParticipants) {
@@ -99,6 +101,16 @@ public final class InMemoryRankings implements Rankings {
   @Override
   public void dropLeaderboard(String leaderboardId) {
     indexes.keySet().removeIf(b -> b.leaderboardId().equals(leaderboardId));
+  }
+
+  @Override
+  public boolean built() {
+    return built.get();
+  }
+
+  @Override
+  public void markBuilt() {
+    built.set(true);
   }
 
   @Override

@@ -236,7 +236,7 @@ public final class LeaderboardAdmin {
     return null;
   }
 
-  /** PTS-16: a points system ranked by a leaderboard that is not finished cannot be deleted. */
+  /** PTS-16: a points system a non-finished leaderboard ranks by cannot be deleted. */
   public String pointsSystemInUse(ScopeConfig config, String systemId) {
     Instant now = clock.instant();
     for (Leaderboard lb : config.leaderboards()) {

@@ -33,12 +33,14 @@ final class LeaderboardSweep implements AutoCloseable {
   private final RunArchive archive;
   private final DailySnapshots snapshots;
   private final InstantSource clock;
+  private final Runnable beforePass;
   private ScheduledExecutorService timer;
   private Instant lastSnapshots;
 
   LeaderboardSweep(
       LeaderboardRepository boards, Scopes scopes, Rankings rankings, RunArchive archive,
-      DailySnapshots snapshots, InstantSource clock) {
+      DailySnapshots snapshots, InstantSource clock, Runnable beforePass) {
+    this.beforePass = beforePass;
     this.boards = boards;
     this.scopes = scopes;
     this.rankings = rankings;
@@ -47,9 +49,10 @@ final class LeaderboardSweep implements AutoCloseable {
     this.clock = clock;
   }
 
-  void start() {
+  /** Every minute, one pass — on one node at a time when nodes share the database. */
+  void start(dev.laurel.store.Database db) {
     timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("laurel-leaderboards").daemon().factory());
-    timer.scheduleWithFixedDelay(this::runSafely, 1, 1, TimeUnit.MINUTES);
+    timer.scheduleWithFixedDelay(() -> db.ifFirst("laurel-leaderboard-sweep", this::runSafely), 1, 1, TimeUnit.MINUTES);
   }
 
   private void runSafely() {
@@ -62,6 +65,7 @@ final class LeaderboardSweep implements AutoCloseable {
 
   /** One pass over every open run of every scope. */
   synchronized void runOnce() {
+    beforePass.run();
     Instant now = clock.instant();
     boolean snapshotTime =
         lastSnapshots == null

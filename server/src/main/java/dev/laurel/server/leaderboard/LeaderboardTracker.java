@@ -26,15 +26,35 @@ import java.util.function.Consumer;
  * Applies a user's leaderboard entry changes (EVENT-4 step 7) to the rankings inside the user's
  * lane, so the response carries the new ranks (LB-31, LB-32), and writes the entries in the
  * request's transaction. The rankings are updated before the commit; if the commit fails they are
- * repaired from the user's state as the store and later requests left it.
+ * repaired from the user's state as the store and later requests left it. If the rankings cannot be
+ * reached (Redis down), the request fails before anything is committed and whatever part of its
+ * changes the rankings may have taken is repaired the same way once they answer again.
  */
 public final class LeaderboardTracker {
   private final Rankings rankings;
   private final RankingRepository repository;
+  private final RankingRepairs repairs = new RankingRepairs();
+  private volatile Lanes lanes;
+
+  /** Runs a repair in a user's lane with the user's state as it then is (null: no user). */
+  @FunctionalInterface
+  public interface Lanes {
+    void run(Scope scope, String userId, Consumer<UserState> repair);
+  }
 
   public LeaderboardTracker(Rankings rankings, RankingRepository repository) {
     this.rankings = rankings;
     this.repository = repository;
+  }
+
+  /** Stops retrying repairs (the node stops). */
+  void close() {
+    repairs.close();
+  }
+
+  /** Where repairs after an unreachable backend run (call before serving requests). */
+  public void repairIn(Lanes lanes) {
+    this.lanes = lanes;
   }
 
   /** The changes of one request, applied to the rankings. */
@@ -85,7 +105,7 @@ public final class LeaderboardTracker {
       }
       done.whenComplete((ok, failure) -> {
         if (failure != null) {
-          Thread.startVirtualThread(() -> inLane.accept(this::repair));
+          repairs.submit("user " + userId, () -> inLane.accept(this::repair));
         }
       });
     }
@@ -149,11 +169,20 @@ public final class LeaderboardTracker {
     List<EntryChange> changes = EntryChange.between(config.leaderboards(), old, after.leaderboards());
     String userId = after.profile().id();
     List<Placement> placements = new ArrayList<>();
-    for (EntryChange c : changes) {
-      Placement p = apply(c, userId);
-      if (p != null) {
-        placements.add(p);
+    try {
+      for (EntryChange c : changes) {
+        Placement p = apply(c, userId);
+        if (p != null) {
+          placements.add(p);
+        }
       }
+    } catch (RankingsUnavailableException e) {
+      Applied partly = new Applied(scope, userId, changes, List.of());
+      Lanes inLanes = lanes;
+      if (inLanes != null) {
+        repairs.submit("user " + userId, () -> inLanes.run(scope, userId, partly::repair));
+      }
+      throw e;
     }
     return new Applied(scope, userId, changes, placements);
   }

@@ -16,14 +16,15 @@ import java.util.function.Function;
 
 /**
  * The leaderboard feature (§18) wired together: definitions in each scope's configuration
- * snapshot, the rankings behind the {@link Rankings} port (here in memory, rebuilt from the store
- * at start), the tracker the event path calls in the user's lane, the reads, the admin API, the
+ * snapshot, the rankings behind the {@link Rankings} port (in memory, or shared in Redis by several
+ * nodes; rebuilt from the store at start when they lost their data), the tracker the event path calls in the user's lane, the reads, the admin API, the
  * configuration file section and the sweep.
  */
 public final class Leaderboards implements AutoCloseable {
   /** CFG-12: the default upper bound of {@code maxParticipants}. */
   public static final int DEFAULT_CEILING = 10_000_000;
 
+  private final Database db;
   private final Scopes scopes;
   private final LeaderboardRepository boards;
   private final RankingRepository entries;
@@ -42,10 +43,18 @@ public final class Leaderboards implements AutoCloseable {
   public Leaderboards(
       Database db, Scopes scopes, UserRepository users, Function<Scope, PointsSystems> points, int ceiling,
       InstantSource clock, Ids ids) {
+    this(db, scopes, users, points, ceiling, clock, ids, new InMemoryRankings());
+  }
+
+  /** As above, with the rankings behind the port ({@link InMemoryRankings} or Redis). */
+  public Leaderboards(
+      Database db, Scopes scopes, UserRepository users, Function<Scope, PointsSystems> points, int ceiling,
+      InstantSource clock, Ids ids, Rankings rankings) {
+    this.db = db;
     this.scopes = scopes;
     this.boards = new LeaderboardRepository(db);
     this.entries = new RankingRepository(db);
-    this.rankings = new InMemoryRankings();
+    this.rankings = rankings;
     RunArchiveRepository archived = new RunArchiveRepository(db);
     DailySnapshots snapshots = new DailySnapshots(db, entries, archived, rankings);
     RunArchive archive = new RunArchive(db, entries, archived, rankings, snapshots);
@@ -54,14 +63,27 @@ public final class Leaderboards implements AutoCloseable {
     this.admin = new LeaderboardAdmin(db, boards, entries, rankings, archive, scopes, points, ceiling, clock, ids);
     this.routes = new LeaderboardRoutes(scopes, users, entries, new LeaderboardReads(rankings, entries, archived, archive), json, clock);
     this.file = new LeaderboardFile(admin, scopes, points, clock);
-    this.sweep = new LeaderboardSweep(boards, scopes, rankings, archive, snapshots, clock);
+    this.sweep = new LeaderboardSweep(boards, scopes, rankings, archive, snapshots, clock, this::rebuild);
     scopes.extend((scope, base) -> base.withLeaderboards(boards.leaderboards(scope)));
     scopes.invalidateAll();
   }
 
-  /** Rebuilds the rankings of every open run from the store (call once, before serving). */
+  /**
+   * CON-14: rebuilds the rankings of every open run from the store unless they were rebuilt since
+   * they last lost their data — at start (call before serving) and before every sweep, so a Redis
+   * that was flushed or restarted empty is refilled within a minute. Nodes sharing the store take
+   * turns (an advisory lock), so one rebuilds and the others find the marker.
+   */
   public void rebuild() {
-    RankingsRebuild.run(boards, entries, scopes, rankings);
+    if (rankings.built()) {
+      return;
+    }
+    db.exclusively("laurel-rankings-rebuild", () -> {
+      if (!rankings.built()) {
+        RankingsRebuild.run(boards, entries, scopes, rankings);
+        rankings.markBuilt();
+      }
+    });
   }
 
   public LeaderboardTracker tracker() {
@@ -95,7 +117,7 @@ public final class Leaderboards implements AutoCloseable {
 
   /** Starts the minute sweep (finalisation LB-7, snapshots LB-34). */
   public void startSweep() {
-    sweep.start();
+    sweep.start(db);
   }
 
   /** Runs one sweep now (tests move the clock, then sweep). */
@@ -111,5 +133,9 @@ public final class Leaderboards implements AutoCloseable {
   @Override
   public void close() {
     sweep.close();
+    tracker.close();
+    if (rankings instanceof dev.laurel.server.leaderboard.redis.RedisRankings shared) {
+      shared.close();
+    }
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
  * &gt; 0) in LB-10's total order — value descending, instant the value was reached ascending, user
  * id ascending — so ranks are deterministic whatever the implementation (LB-19). Ranks here are
  * 1-based ordinals among all candidates (0 = not a candidate); callers apply {@code
- * maxParticipants}. Implementations: {@link InMemoryRankings} (one node); a sorted-set store for
- * several nodes implements the same operations, each atomic per board.
+ * maxParticipants}. Implementations: {@link InMemoryRankings} (one node) and {@link
+ * dev.laurel.server.leaderboard.redis.RedisRankings} (several nodes sharing Redis sorted sets), each
+ * operation atomic per board.
  */
 public interface Rankings {
 
@@ -51,6 +52,16 @@ public interface Rankings {
 
   /** Forgets every board of a leaderboard (deleted, LB-39, or its runs moved). */
   void dropLeaderboard(String leaderboardId);
+
+  /**
+   * Whether every board was rebuilt from the store since the rankings last lost their data: false
+   * for a fresh in-memory index, and for Redis after a flush, an eviction of the marker or a new
+   * server (CON-14).
+   */
+  boolean built();
+
+  /** Records that every board was rebuilt from the store. */
+  void markBuilt();
 
   /** Replaces a board's candidates from the store (rebuild at start, CON-14). */
   Loader rebuild(Board board);

@@ -24,8 +24,10 @@ public final class PointsSweeper implements AutoCloseable {
     this.service = service;
   }
 
-  public void start() {
-    executor.scheduleWithFixedDelay(this::runOnce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+  /** Sweeps every period — on one node at a time when nodes share the database. */
+  public void start(dev.laurel.store.Database db) {
+    executor.scheduleWithFixedDelay(
+        () -> db.ifFirst("laurel-points-sweep", this::runOnce), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** One sweep of every scope; failures are logged and retried on the next period. */

@@ -32,12 +32,15 @@ public final class StreakSweep implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Runs {@link #runOnce()} every minute on a daemon thread. */
-  public void start() {
+  /**
+   * Runs {@link #runOnce()} every minute on a daemon thread — on one node at a time when nodes
+   * share the database ({@link dev.laurel.store.Database#ifFirst}).
+   */
+  public void start(dev.laurel.store.Database db) {
     timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("laurel-streak-sweep").daemon().factory());
-    timer.scheduleWithFixedDelay(this::runSafely, 1, 60, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(() -> db.ifFirst("laurel-streak-sweep", this::runSafely), 1, 60, TimeUnit.SECONDS);
   }
 
   /**

@@ -36,17 +36,9 @@ public final class UserService {
   private final UserLanes lanes;
   private final UserStates states;
   private final InstantSource clock;
+  private volatile LeaderboardTracker leaderboards;
   private final StreakStates streaks;
   private final List<WriteHook> hooks = new CopyOnWriteArrayList<>();
-  private volatile LeaderboardTracker leaderboards;
-
-  /**
-   * LB-14, LB-16, LB-17: moves the user's leaderboard values when their attributes change and
-   * follows the points and streak changes of user writes; call before serving requests.
-   */
-  public void trackLeaderboards(LeaderboardTracker tracker) {
-    this.leaderboards = tracker;
-  }
 
   /**
    * Work a feature adds to a user write (USER-4 creation effects, settling time-driven state), run
@@ -79,6 +71,14 @@ public final class UserService {
     this.states = states;
     this.clock = clock;
     this.streaks = streaks;
+  }
+
+  /**
+   * LB-14, LB-16, LB-17: moves the user's leaderboard values when their attributes change and
+   * follows the points and streak changes of user writes; call before serving requests.
+   */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
   }
 
   /** A change staged in the lane, awaited outside it. */
@@ -140,15 +140,16 @@ public final class UserService {
           }
           boolean streakChanged = state == null || next.streak() != state.streak();
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
-          LeaderboardTracker.Applied ranked = null;
+          LeaderboardTracker.Applied groups = null;
           if (leaderboards != null) {
-            // LB-14 group moves, LB-16 creation and time awards, LB-17 a recomputed streak
+            // LB-14 group moves; LB-16 user_creation and time awards of the hooks above; LB-17 a
+            // streak recomputed by the settlement above
             var refreshed =
                 leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
             next = refreshed.state();
-            ranked = refreshed.applied();
+            groups = refreshed.applied();
           }
-          LeaderboardTracker.Applied rankedWrites = ranked;
+          LeaderboardTracker.Applied ranked = groups;
           UserStates.Staged staged =
               session.stage(read, scope, id, next, null, tx -> {
                 users.saveProfile(tx, scope, profile, prefs);
@@ -158,12 +159,12 @@ public final class UserService {
                 for (Sql.TxWork<?> work : extra) {
                   work.run(tx);
                 }
-                if (rankedWrites != null) {
-                  rankedWrites.write(tx);
+                if (ranked != null) {
+                  ranked.write(tx);
                 }
                 return null;
               });
-          repairLeaderboards(scope, id, rankedWrites, staged);
+          repairLeaderboards(scope, id, ranked, staged);
           return new Change<>(profile, staged);
         }));
     return change.await();

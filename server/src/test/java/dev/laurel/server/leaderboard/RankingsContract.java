@@ -86,5 +86,39 @@ abstract class RankingsContract {
     loader.add("z", v("0"), T0);
     loader.finish();
     assertThat(order(DAY)).containsExactly("y@1", "x@2");
+    assertThat(rankings.rank(DAY, "x")).isEqualTo(2);
+    assertThat(rankings.update(DAY, "x", v("3"), T0 + 1, 10)).isEqualTo(new Moved(2, 1, RankValue.ZERO));
+  }
+
+  @Test
+  void con14_a_rebuild_replaces_the_board_and_big_boards_load_in_batches() {
+    rankings.update(DAY, "stale", v("100"), T0, 10);
+    Rankings.Loader loader = rankings.rebuild(DAY);
+    for (int i = 0; i < 2_500; i++) {
+      loader.add("u" + i, RankValue.of(1 + i % 50), T0 + i);
+    }
+    loader.finish();
+    assertThat(rankings.size(DAY)).isEqualTo(2_500);
+    assertThat(rankings.rank(DAY, "stale")).isZero();
+    assertThat(rankings.range(DAY, 0, 2)).extracting(RankEntry::userId).containsExactly("u49", "u99");
+    assertThat(rankings.threshold(DAY, 2_500)).isEqualTo(RankValue.of(1));
+    assertThat(rankings.threshold(DAY, 2_501)).isEqualTo(RankValue.ZERO);
+    assertThat(rankings.range(DAY, 2_499, 5)).extracting(RankEntry::rank).containsExactly(2_500);
+  }
+
+  @Test
+  void con14_rankings_say_whether_they_were_rebuilt_since_they_lost_their_data() {
+    assertThat(rankings.built()).isFalse();
+    rankings.markBuilt();
+    assertThat(rankings.built()).isTrue();
+  }
+
+  @Test
+  void lb10_user_ids_order_by_their_utf8_bytes() {
+    rankings.update(DAY, "\uFF5Aw", v("1"), T0, 10);
+    rankings.update(DAY, "\uD83D\uDE00s", v("1"), T0, 10);
+    rankings.update(DAY, "\u00E9e", v("1"), T0, 10);
+    rankings.update(DAY, "z", v("1"), T0, 10);
+    assertThat(order(DAY)).containsExactly("z@1", "\u00E9e@2", "\uFF5Aw@3", "\uD83D\uDE00s@4");
   }
 }
