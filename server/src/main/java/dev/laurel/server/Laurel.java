@@ -223,6 +223,8 @@ public final class Laurel implements AutoCloseable {
     events.addWriter(pointsService::writeEvent);
     userService.addHook(pointsService::onUserWrite);
     achievementService.withPoints(pointsService);
+    achievementService.trackLeaderboards(leaderboards.tracker()); // LB-16: API completions' awards
+    pointsService.trackLeaderboards(leaderboards.tracker()); // LB-16: time triggers settled outside events
     PointsSweeper pointsSweeper = new PointsSweeper(pointsService);
 
     Javalin http =

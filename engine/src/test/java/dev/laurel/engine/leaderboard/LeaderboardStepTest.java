@@ -49,8 +49,12 @@ class LeaderboardStepTest {
     assertThat(first.state().leaderboards().get(board.id()).group()).isEqualTo(Groups.encode(java.util.List.of("pro")));
   }
 
+  private static dev.laurel.engine.points.Award award(String systemId, long awarded, java.time.Instant at) {
+    return new dev.laurel.engine.points.Award("a", "u1", systemId, "t", awarded, 0, at, null, java.util.List.of(), null);
+  }
+
   @Test
-  @DisplayName("LB-9, LB-16, LB-17: the step reads points deltas and the streak length left by earlier steps")
+  @DisplayName("LB-9, LB-16, LB-17: the step sums the request's effective awards per system and reads the streak length")
   void readsEarlierSteps() {
     Leaderboard xp = Boards.points("xp", "ps-xp", "2025-01-01");
     Leaderboard streak = Boards.streak("streak", "2025-01-01");
@@ -58,7 +62,9 @@ class LeaderboardStepTest {
     UserState state = event(config, null, "quizzes", "1", null, "2025-01-15T09:00:00Z").state();
     EventContext ctx = new EventContext(SCOPE, config, Boards.CARDS, null, state, at("2025-01-15T10:00:00Z"), () -> "x");
     ctx.event = new dev.laurel.engine.event.StoredEvent("e", "u1", Boards.CARDS.id(), BigDecimal.ONE, Map.of(), null, ctx.now, null);
-    ctx.pointsDeltas.put("ps-xp", 40L);
+    ctx.pointsAwards.add(award("ps-xp", 30, ctx.now));
+    ctx.pointsAwards.add(award("ps-xp", 15, ctx.now));
+    ctx.settledAwards.add(award("ps-xp", -5, ctx.now)); // a time trigger settled in step 1
     ctx.streakLength = 2;
     LeaderboardStep.apply(ctx);
     assertThat(ctx.state.leaderboards().get(xp.id()).value()).isEqualByComparingTo("40");

@@ -16,6 +16,7 @@ import dev.laurel.engine.user.UserRules;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.points.PointsService;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.server.streaks.StreakStates;
@@ -66,6 +67,12 @@ public final class AchievementService {
   public record Completed(ApiCompletion.Result result, ScopeConfig config, PointsOutcome points) {}
 
   private PointsService points;
+  private volatile LeaderboardTracker leaderboards;
+
+  /** LB-14, LB-16, LB-17: completions' awards, group moves and streaks reach the leaderboards. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
 
   /** TRIG-9, USER-4: completions fire achievement points triggers; a created user its user-creation ones. */
   public void withPoints(PointsService service) {
@@ -118,6 +125,13 @@ public final class AchievementService {
       next = next.withPoints(pointsDone.state());
       awarded = pointsDone.outcome();
     }
+    LeaderboardTracker.Applied ranked = null;
+    if (leaderboards != null) {
+      var refreshed = leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
+      next = refreshed.state();
+      ranked = refreshed.applied();
+      extra.add(ranked.writes());
+    }
     Completed completed = new Completed(result, config, awarded);
     UserStates.Staged staged =
         session.stage(
@@ -139,6 +153,12 @@ public final class AchievementService {
               }
               return null;
             });
+    if (ranked != null) {
+      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, userId, () -> states.session(scope, userId, again -> {
+        repair.accept(again.load(scope, userId).state());
+        return null;
+      })));
+    }
     return new Decided(completed, staged);
   }
 }

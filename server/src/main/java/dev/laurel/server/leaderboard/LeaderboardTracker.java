@@ -12,6 +12,7 @@ import dev.laurel.engine.leaderboard.Run;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.store.RankingRepository;
+import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,6 +80,14 @@ public final class LeaderboardTracker {
       return changes.isEmpty();
     }
 
+    /** {@link #write} as a unit of work for the request's transaction. */
+    public Sql.TxWork<Void> writes() {
+      return tx -> {
+        write(tx);
+        return null;
+      };
+    }
+
     /** Stores the changed entries; call inside the request's transaction. */
     public void write(Tx tx) throws SQLException {
       for (EntryChange c : changes) {
@@ -126,18 +135,32 @@ public final class LeaderboardTracker {
   public record Refreshed(UserState state, Applied applied) {}
 
   /**
-   * Outside events (user writes, streak recomputations): moves the user's values to their current
-   * groups (LB-14) and sets streak leaderboards to {@code streakLength} when it is not null (LB-17),
-   * then applies the changes to the rankings. Call it in the user's lane; write {@link
+   * Outside events (user writes, streak commands, points settled or awarded outside events): moves
+   * the user's values to their current groups (LB-14), adds the change of each points total between
+   * {@code before} and {@code next} to points leaderboards (LB-16) and sets streak leaderboards to
+   * {@code streakLength} when it is not null (LB-17), then applies the changes to the rankings.
+   * {@code before} is null for a new user. Call it in the user's lane; write {@link
    * Refreshed#applied()} in the same transaction as {@code next}.
    */
   public Refreshed refresh(
       Scope scope, ScopeConfig config, UserState before, UserState next, Integer streakLength, Instant now) {
-    Contribution contribution = new Contribution(null, null, Map.of(), streakLength);
+    Contribution contribution = new Contribution(null, null, pointsDeltas(before, next), streakLength);
     UserState refreshed =
         next.withLeaderboards(
             LeaderboardContributions.apply(config, next.profile(), next.leaderboards(), contribution, now));
     return new Refreshed(refreshed, apply(scope, config, before, refreshed));
+  }
+
+  /** The effective change of each points total from {@code before} to {@code next} (PTS-6). */
+  static Map<String, Long> pointsDeltas(UserState before, UserState next) {
+    Map<String, Long> deltas = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Long> total : next.points().totals().entrySet()) {
+      long old = before == null ? 0 : before.points().total(total.getKey());
+      if (total.getValue() != old) {
+        deltas.put(total.getKey(), total.getValue() - old);
+      }
+    }
+    return deltas;
   }
 
   /** Applies the difference between two states of one user's entries to the rankings. */

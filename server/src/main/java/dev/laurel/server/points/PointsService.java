@@ -10,6 +10,7 @@ import dev.laurel.engine.points.TriggerType;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.UserStates;
+import dev.laurel.server.leaderboard.LeaderboardTracker;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.AwardRepository;
 import dev.laurel.store.PointsRepository;
@@ -56,6 +57,13 @@ public final class PointsService {
 
   private record Settled(UserState state, UserStates.Staged staged) {}
 
+  private volatile LeaderboardTracker leaderboards;
+
+  /** LB-16: time-trigger awards settled outside events update points leaderboards. */
+  public void trackLeaderboards(LeaderboardTracker tracker) {
+    this.leaderboards = tracker;
+  }
+
   /**
    * TRIG-11: the user's state including every time firing due now (settled and committed first),
    * or null when the user does not exist.
@@ -82,10 +90,31 @@ public final class PointsService {
                         return new Settled(state, null);
                       }
                       UserState next = state.withPoints(result.state());
-                      return new Settled(
-                          next,
-                          session.stage(
-                              read, scope, userId, next, null, tx -> store(tx, scope, userId, state.points(), result)));
+                      LeaderboardTracker tracker = leaderboards;
+                      LeaderboardTracker.Applied ranked = null;
+                      if (tracker != null) {
+                        // LB-16: time-trigger awards reach points leaderboards
+                        var refreshed = tracker.refresh(scope, scopes.config(scope), state, next, null, clock.instant());
+                        next = refreshed.state();
+                        ranked = refreshed.applied();
+                      }
+                      LeaderboardTracker.Applied rankedWrites = ranked;
+                      UserStates.Staged staged =
+                          session.stage(read, scope, userId, next, null, tx -> {
+                            store(tx, scope, userId, state.points(), result);
+                            if (rankedWrites != null) {
+                              rankedWrites.write(tx);
+                            }
+                            return null;
+                          });
+                      if (rankedWrites != null) {
+                        rankedWrites.repairOnFailure(staged.done(), repair -> lanes.run(scope, userId, () ->
+                            states.session(scope, userId, again -> {
+                              repair.accept(again.load(scope, userId).state());
+                              return null;
+                            })));
+                      }
+                      return new Settled(next, staged);
                     }));
     if (settled.staged() != null) {
       settled.staged().await();

@@ -73,7 +73,10 @@ public final class UserService {
     this.streaks = streaks;
   }
 
-  /** LB-14: moves the user's leaderboard values when their attributes change; call before serving. */
+  /**
+   * LB-14, LB-16, LB-17: moves the user's leaderboard values when their attributes change and
+   * follows the points and streak changes of user writes; call before serving requests.
+   */
   public void trackLeaderboards(LeaderboardTracker tracker) {
     this.leaderboards = tracker;
   }
@@ -138,8 +141,9 @@ public final class UserService {
           boolean streakChanged = state == null || next.streak() != state.streak();
           StreakRepository.EncodedState streak = streakChanged ? streaks.encode(config, next) : null;
           LeaderboardTracker.Applied groups = null;
-          if (leaderboards != null && state != null) {
-            // LB-14 group moves; LB-17 a streak recomputed by the settlement above
+          if (leaderboards != null) {
+            // LB-14 group moves; LB-16 user_creation and time awards of the hooks above; LB-17 a
+            // streak recomputed by the settlement above
             var refreshed =
                 leaderboards.refresh(scope, config, state, next, UserStreaks.currentLength(config, next, now), now);
             next = refreshed.state();
