@@ -8,22 +8,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 
 /**
  * The connection side of the store: a pool for reads, serialised write transactions, migrations at
- * open. SQLite (the embedded default) has exactly one writer, so writes take a lock; PostgreSQL
- * writes run on pooled connections.
+ * open. SQLite (the embedded default) has exactly one writer, so writes go through {@link
+ * SqliteWriter}, one at a time; PostgreSQL writes run on pooled connections.
  */
 public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource pool;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  /** The embedded store's writer; null with PostgreSQL, whose writes run on pooled connections. */
+  private final SqliteWriter writer;
 
-  private Database(Dialect dialect, HikariDataSource pool) {
+  private Database(Dialect dialect, HikariDataSource pool, SqliteWriter writer) {
     this.dialect = dialect;
     this.pool = pool;
+    this.writer = writer;
   }
 
   /** Opens (creating if needed) the embedded store {@code laurel.db} under {@code dataDir}. */
@@ -33,15 +34,19 @@ public final class Database implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }
+    Path file = dataDir.resolve("laurel.db");
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("laurel.db").toAbsolutePath());
+    config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setMaximumPoolSize(8);
     config.setPoolName("laurel-sqlite");
-    config.addDataSourceProperty("journal_mode", "WAL");
-    config.addDataSourceProperty("synchronous", "FULL");
-    config.addDataSourceProperty("busy_timeout", "10000");
-    config.addDataSourceProperty("foreign_keys", "true");
-    return open(Dialect.SQLITE, config);
+    config.setDataSourceProperties(SqliteWriter.settings().toProperties());
+    HikariDataSource pool = migrated(Dialect.SQLITE, config);
+    try {
+      return new Database(Dialect.SQLITE, pool, new SqliteWriter(file));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
   }
 
   /** Opens a PostgreSQL store from a JDBC URL and optional credentials. */
@@ -61,10 +66,10 @@ public final class Database implements AutoCloseable {
     config.setValidationTimeout(1_000);
     config.addDataSourceProperty("connectTimeout", "3");
     config.addDataSourceProperty("socketTimeout", "30");
-    return open(Dialect.POSTGRESQL, config);
+    return new Database(Dialect.POSTGRESQL, migrated(Dialect.POSTGRESQL, config), null);
   }
 
-  private static Database open(Dialect dialect, HikariConfig config) {
+  private static HikariDataSource migrated(Dialect dialect, HikariConfig config) {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure()
@@ -78,7 +83,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       throw new StoreException("database migration failed: " + e.getMessage(), e);
     }
-    return new Database(dialect, pool);
+    return pool;
   }
 
   public Dialect dialect() {
@@ -96,9 +101,8 @@ public final class Database implements AutoCloseable {
 
   /** Runs work in one transaction: all of it commits, or none of it (GEN-14). */
   public <T> T write(Sql.TxWork<T> work) {
-    boolean serial = dialect == Dialect.SQLITE;
-    if (serial) {
-      writeLock.lock();
+    if (writer != null) {
+      return writer.write(dialect, work);
     }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
@@ -116,10 +120,6 @@ public final class Database implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
-    } finally {
-      if (serial) {
-        writeLock.unlock();
-      }
     }
   }
 
@@ -187,6 +187,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     pool.close();
   }
 }

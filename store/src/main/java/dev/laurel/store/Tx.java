@@ -8,17 +8,24 @@ import java.util.Map;
 
 /**
  * An open write transaction: every repository write of one unit of work goes through the same one.
- * {@link #prepare(String)} keeps each statement for the whole transaction, so the many units of a
- * group commit reuse them instead of preparing them again.
+ * {@link #prepare(String)} keeps each statement for the whole transaction (for the embedded store's
+ * writer, for the life of its connection), so the many units of a group commit reuse them instead
+ * of preparing them again.
  */
 public final class Tx {
   private final Connection connection;
   private final Dialect dialect;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Map<String, PreparedStatement> statements;
 
   Tx(Connection connection, Dialect dialect) {
+    this(connection, dialect, new HashMap<>());
+  }
+
+  /** A transaction on a connection that outlives it, preparing into that connection's {@code statements}. */
+  Tx(Connection connection, Dialect dialect, Map<String, PreparedStatement> statements) {
     this.connection = connection;
     this.dialect = dialect;
+    this.statements = statements;
   }
 
   public Connection connection() {

@@ -2,9 +2,7 @@ package dev.laurel.server.events;
 
 import dev.laurel.store.Database;
 import dev.laurel.store.Sql;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * DESIGN "durable before acknowledged": units of work that arrive together are written in one
  * transaction, and each waiting caller is released only when that transaction has committed. A
- * unit that fails is rolled back to its own savepoint.
+ * unit that fails is rolled back to its own savepoint (one name, reused: savepoints are not
+ * nested here, and the statements are prepared once for the writer's connection).
  *
  * <p>Units carry the <em>generation</em> in which their state was read. Any failure starts a new
  * generation, and queued units of an older generation are refused instead of written: they may have
@@ -99,19 +98,19 @@ public final class GroupCommitter implements AutoCloseable {
     try {
       db.write(
           tx -> {
-            Connection c = tx.connection();
             for (Pending p : group) {
               if (p.generation() != generation.get()) {
                 p.done().completeExceptionally(stale());
                 continue;
               }
-              Savepoint sp = c.setSavepoint();
+              tx.prepare("SAVEPOINT unit").execute();
               try {
                 p.work().run(tx);
-                c.releaseSavepoint(sp);
+                tx.prepare("RELEASE SAVEPOINT unit").execute();
                 succeeded.add(p);
               } catch (SQLException | RuntimeException e) {
-                c.rollback(sp);
+                tx.prepare("ROLLBACK TO SAVEPOINT unit").execute();
+                tx.prepare("RELEASE SAVEPOINT unit").execute();
                 generation.incrementAndGet();
                 p.done().completeExceptionally(wrap(e));
               }

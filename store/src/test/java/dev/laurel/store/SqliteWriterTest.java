@@ -1,0 +1,80 @@
+package dev.laurel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The embedded store's single writer ({@link SqliteWriter}) behind {@link Database#write}. */
+class SqliteWriterTest {
+  private static final String INSERT = "INSERT INTO settings (name, value) VALUES (?, ?)";
+
+  private Path dir;
+  private Database db;
+
+  @BeforeEach
+  void open() throws Exception {
+    dir = Files.createTempDirectory("laurel-writer-test");
+    db = Database.openSqlite(dir);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void statements_are_prepared_once_for_every_transaction_of_the_writer() {
+    PreparedStatement first = db.write(tx -> tx.prepare(INSERT));
+    PreparedStatement second = db.write(tx -> tx.prepare(INSERT));
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void gen14_a_failed_transaction_leaves_nothing_and_the_writer_goes_on() {
+    assertThatThrownBy(() -> db.write(tx -> {
+      insert(tx, "a", "1");
+      insert(tx, "a", "2");
+      return null;
+    })).isInstanceOf(StoreException.class);
+    assertThat(value("a")).isNull();
+    db.write(tx -> insert(tx, "b", "1"));
+    assertThat(value("b")).isEqualTo("1");
+  }
+
+  @Test
+  void committed_writes_are_in_the_file_when_the_store_is_opened_again() {
+    for (int i = 0; i < 200; i++) {
+      int n = i;
+      db.write(tx -> insert(tx, "k" + n, String.valueOf(n)));
+    }
+    db.close();
+    db = Database.openSqlite(dir);
+    assertThat(value("k0")).isEqualTo("0");
+    assertThat(value("k199")).isEqualTo("199");
+  }
+
+  private static int insert(Tx tx, String name, String value) throws java.sql.SQLException {
+    PreparedStatement ps = tx.prepare(INSERT);
+    ps.setString(1, name);
+    ps.setString(2, value);
+    return ps.executeUpdate();
+  }
+
+  private String value(String name) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    });
+  }
+}
