@@ -75,6 +75,7 @@ public final class ApplicationKeyAdmin {
       if (!Bulk.isUuid(id)) {
         issues.add(Bulk.issueFor(id, "id must be a valid UUID"));
       } else if (db.write(tx -> keys.deleteApplicationKey(tx, envId, id))) {
+        apiKeys.forget();
         deleted.add(Wire.obj().with("id", id));
       } else {
         issues.add(Bulk.issueFor(id, "Application API key not found by ID"));

@@ -29,16 +29,28 @@ public final class ApiKeys {
   private static final int BODY_LENGTH = 40;
 
   private final KeyRepository keys;
-  private final byte[] pepper;
+  private final Mac keyedMac;
   private final InstantSource clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Long> lastRecorded = new ConcurrentHashMap<>();
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  /**
+   * How long a key read from the store is trusted without reading it again: a revocation or
+   * deletion made on this node is seen at once ({@link #forget()}), one made by another process
+   * (another node, the {@code laurel keys} command) within this time.
+   */
+  static final long KNOWN_FOR_NANOS = 1_000_000_000L;
+
+  private static final int MAX_KNOWN = 10_000;
+
+  private record Known(ApiKeyRecord key, long readAt) {}
 
   public ApiKeys(KeyRepository keys, InstantSource clock) {
     this.keys = keys;
     this.clock = clock;
-    this.pepper =
-        HexFormat.of().parseHex(keys.settingOrInit("key_hash_secret", HexFormat.of().formatHex(bytes(32))));
+    this.keyedMac =
+        keyedMac(HexFormat.of().parseHex(keys.settingOrInit("key_hash_secret", HexFormat.of().formatHex(bytes(32)))));
   }
 
   /** A freshly generated key: the full text is shown once, only the hash is stored. */
@@ -84,7 +96,7 @@ public final class ApiKeys {
     if (dot <= 0 || dot == header.length() - 1) {
       throw ApiError.unauthorized();
     }
-    ApiKeyRecord key = keys.byPrefix(header.substring(0, dot));
+    ApiKeyRecord key = byPrefix(header.substring(0, dot));
     if (key == null || !"active".equals(key.status())) {
       throw ApiError.unauthorized();
     }
@@ -96,6 +108,30 @@ public final class ApiKeys {
       recordUse(key.id());
     }
     return new Caller(key.envId(), key.id(), key.userId(), key.tenantId());
+  }
+
+  /** Forgets the keys read so far, after this node changed or deleted one. */
+  public void forget() {
+    known.clear();
+  }
+
+  /** The key with this prefix, read from the store at most once per {@link #KNOWN_FOR_NANOS}. */
+  private ApiKeyRecord byPrefix(String prefix) {
+    long now = System.nanoTime();
+    Known cached = known.get(prefix);
+    if (cached != null && now - cached.readAt() < KNOWN_FOR_NANOS) {
+      return cached.key();
+    }
+    ApiKeyRecord key = keys.byPrefix(prefix);
+    if (key == null) {
+      known.remove(prefix);
+      return null;
+    }
+    if (known.size() >= MAX_KNOWN) {
+      known.clear();
+    }
+    known.put(prefix, new Known(key, now));
+    return key;
   }
 
   /** AUTH-9: {@code lastUsed} is written at most once a minute per key and node. */
@@ -110,9 +146,19 @@ public final class ApiKeys {
 
   public String hash(String body) {
     try {
+      Mac mac = (Mac) keyedMac.clone();
+      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HMAC keyed with the installation secret, cloned per use (cheaper than a new instance). */
+  private static Mac keyedMac(byte[] pepper) {
+    try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package dev.laurel.server.http;
 
+import dev.laurel.engine.Ids;
 import dev.laurel.engine.Rejection;
 import dev.laurel.server.auth.ApiKeys;
 import dev.laurel.server.auth.Caller;
@@ -13,7 +14,6 @@ import io.javalin.json.JavalinJackson;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -57,7 +57,7 @@ public final class HttpApi {
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
             });
-    app.before(ctx -> ctx.header("X-Request-Id", UUID.randomUUID().toString()));
+    app.before(ctx -> ctx.header("X-Request-Id", Ids.randomUuid()));
     app.after(HttpApi::jsonContentType);
     app.before(APP + "/*", ctx -> cors(ctx));
     app.before(APP + "/*", ctx -> authenticate(ctx, keys));
