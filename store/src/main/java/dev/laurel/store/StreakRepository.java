@@ -116,6 +116,9 @@ public final class StreakRepository {
    * sweep must settle it next.
    */
   public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
+    if (tx.dialect() == Dialect.SQLITE && replaceDocument(tx, scope, state)) {
+      return;
+    }
     PreparedStatement ps =
         tx.prepare(
             "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
@@ -134,6 +137,32 @@ public final class StreakRepository {
       ps.setLong(7, state.next().toEpochMilli());
     }
     ps.executeUpdate();
+  }
+
+  /**
+   * Most events change a user's state document but not the indexed columns (the length, the
+   * longest length, the next settlement). SQLite rewrites the index entries of every column an
+   * upsert sets, whatever the values, and each rewritten index page is written out at commit; this
+   * update sets the document alone when the indexed columns hold the same values, and reports
+   * whether it did.
+   */
+  private static boolean replaceDocument(Tx tx, Scope scope, EncodedState state) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "UPDATE streak_states SET state = ? WHERE env_id = ? AND tenant_id = ? AND user_id = ?"
+                + " AND length = ? AND longest >= ? AND next_settlement IS ?");
+    ps.setString(1, state.json());
+    ps.setString(2, scope.environmentId());
+    ps.setString(3, scope.tenantId());
+    ps.setString(4, state.userId());
+    ps.setInt(5, state.length());
+    ps.setInt(6, state.length());
+    if (state.next() == null) {
+      ps.setNull(7, java.sql.Types.BIGINT);
+    } else {
+      ps.setLong(7, state.next().toEpochMilli());
+    }
+    return ps.executeUpdate() == 1;
   }
 
   /**

@@ -431,6 +431,39 @@ abstract class StoreContract {
   }
 
   @Test
+  void a_state_saved_again_replaces_the_document_and_keeps_length_longest_and_due_time_right() {
+    var longer = StreakFixtures.withLength(7);
+    var busy = StreakFixtures.busyState();
+    db.write(tx -> {
+      users.saveProfile(tx, scope, profile("u1"), Preferences.NONE);
+      streaks.saveState(tx, scope, "u1", longer, T0);
+      return null;
+    });
+    // Same length, same due time, a different document: only the document changes.
+    var sameLength = StreakFixtures.withLength(7);
+    var differentDocument = new dev.laurel.engine.streak.StreakState(
+        sameLength.createdOn(), sameLength.zone(), sameLength.settledAt(), sameLength.currentDate(),
+        sameLength.frequency(), sameLength.length(), sameLength.started(), sameLength.extendedAt(),
+        sameLength.periodExtended(), busy.periods(), busy.activity(), sameLength.freezes(),
+        sameLength.freezeLedger(), sameLength.autoEarnAnchor(), sameLength.pauses());
+    db.write(tx -> {
+      streaks.saveState(tx, scope, "u1", differentDocument, T0);
+      return null;
+    });
+    assertThat(streaks.state(scope, "u1")).isEqualTo(differentDocument);
+    // A shorter length and a later due time go through the full write; the longest stays 7.
+    db.write(tx -> {
+      streaks.saveState(tx, scope, "u1", StreakFixtures.withLength(2), T0.plusSeconds(60));
+      return null;
+    });
+    assertThat(streaks.state(scope, "u1").length()).isEqualTo(2);
+    assertThat(streaks.due(T0, 10)).isEmpty();
+    assertThat(streaks.due(T0.plusSeconds(60), 10)).containsExactly(new StreakRepository.DueUser(scope, "u1"));
+    assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 0, 10).getFirst().longest()).isEqualTo(7);
+    assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 0, 10).getFirst().length()).isEqualTo(2);
+  }
+
+  @Test
   void streak9_the_sweep_finds_users_whose_settlement_instant_passed() {
     var state = StreakFixtures.busyState();
     db.write(tx -> {
