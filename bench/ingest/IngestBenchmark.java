@@ -33,13 +33,16 @@ public final class IngestBenchmark {
   static final String[] METRICS = {"flashcards-flipped", "quizzes-completed", "lessons-completed"};
   static final String[] PLANS = {"free", "pro", "team"};
 
+  /** The heap limit the {@code laurel} launcher gives the server by default. */
+  static final String SERVER_HEAP = "-Xmx320m";
+
   record Options(String backend, int users, int seconds, int connections, int[] rates, Path jar, Path config) {}
 
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
     int port = freePort();
     Path data = Files.createTempDirectory("laurel-bench");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", SERVER_HEAP));
     String extra = System.getenv("LAUREL_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -93,14 +96,47 @@ public final class IngestBenchmark {
       System.out.println();
       System.out.printf(Locale.ROOT, "ingest / health throughput: %.1f%%%n", 100.0 * ingest.rate() / health.rate());
       System.out.printf(Locale.ROOT, "server RSS after the run: %d MiB%n", rssKiB(server.pid()) / 1024);
+      if (System.getenv("LAUREL_BENCH_DIAGNOSE") != null) {
+        diagnose(server.pid());
+      }
     } finally {
       server.destroy();
       server.waitFor(10, TimeUnit.SECONDS);
       server.destroyForcibly();
+      if (System.getenv("LAUREL_BENCH_KEEP_DATA") == null) {
+        deleteTree(data);
+      } else {
+        System.out.println("store and server log kept in " + data);
+      }
       if (dbName != null) {
         psql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
         new ProcessBuilder("sh", "-c", "redis-cli --scan --pattern '" + dbName + ":*' | xargs -r redis-cli del > /dev/null")
             .inheritIO().start().waitFor();
+      }
+    }
+  }
+
+  /**
+   * With {@code LAUREL_BENCH_DIAGNOSE} set: the server's largest heap classes and, if it runs with
+   * {@code -XX:NativeMemoryTracking=summary}, its native memory by category (needs {@code jcmd}).
+   */
+  static void diagnose(long pid) throws IOException, InterruptedException {
+    String jcmd = Path.of(javaBin()).resolveSibling("jcmd").toString();
+    for (String command : List.of("GC.class_histogram", "VM.native_memory summary")) {
+      System.out.println("\n## jcmd " + command);
+      List<String> args = new ArrayList<>(List.of(jcmd, String.valueOf(pid)));
+      args.addAll(Arrays.asList(command.split(" ")));
+      Process run = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      run.waitFor();
+      out.lines().limit(command.startsWith("GC") ? 25 : 60).forEach(System.out::println);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

@@ -69,8 +69,12 @@ public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
 
-  /** Users whose latest state is kept in memory for the write path ({@link UserStates}). */
-  private static final int USER_STATE_CACHE = 20_000;
+  /**
+   * Users whose latest state is kept in memory for the write path ({@link UserStates}): about 2 KB
+   * each with a realistic configuration, so 50,000 fit the launcher's default heap with room
+   * (docs/PERFORMANCE.md, "Memory"); a user beyond them is read from the store on its next event.
+   */
+  private static final int USER_STATE_CACHE = 50_000;
 
   private final Database db;
   private final GroupCommitter committer;
