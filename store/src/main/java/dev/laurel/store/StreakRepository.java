@@ -127,15 +127,7 @@ public final class StreakRepository {
                 + " length = excluded.length, next_settlement = excluded.next_settlement,"
                 + " longest = CASE WHEN excluded.longest > streak_states.longest"
                 + " THEN excluded.longest ELSE streak_states.longest END");
-    bindUser(ps, scope, state.userId());
-    ps.setString(4, state.json());
-    ps.setInt(5, state.length());
-    ps.setInt(6, state.length());
-    if (state.next() == null) {
-      ps.setNull(7, java.sql.Types.BIGINT);
-    } else {
-      ps.setLong(7, state.next().toEpochMilli());
-    }
+    bind(ps, scope, state);
     ps.executeUpdate();
   }
 
@@ -149,12 +141,16 @@ public final class StreakRepository {
   private static boolean replaceDocument(Tx tx, Scope scope, EncodedState state) throws SQLException {
     PreparedStatement ps =
         tx.prepare(
-            "UPDATE streak_states SET state = ? WHERE env_id = ? AND tenant_id = ? AND user_id = ?"
-                + " AND length = ? AND longest >= ? AND next_settlement IS ?");
-    ps.setString(1, state.json());
-    ps.setString(2, scope.environmentId());
-    ps.setString(3, scope.tenantId());
-    ps.setString(4, state.userId());
+            "UPDATE streak_states SET state = ?4 WHERE env_id = ?1 AND tenant_id = ?2"
+                + " AND user_id = ?3 AND length = ?5 AND longest >= ?6 AND next_settlement IS ?7");
+    bind(ps, scope, state);
+    return ps.executeUpdate() == 1;
+  }
+
+  /** Binds scope, user, document, length (twice) and next settlement as parameters 1 to 7. */
+  private static void bind(PreparedStatement ps, Scope scope, EncodedState state) throws SQLException {
+    bindUser(ps, scope, state.userId());
+    ps.setString(4, state.json());
     ps.setInt(5, state.length());
     ps.setInt(6, state.length());
     if (state.next() == null) {
@@ -162,7 +158,6 @@ public final class StreakRepository {
     } else {
       ps.setLong(7, state.next().toEpochMilli());
     }
-    return ps.executeUpdate() == 1;
   }
 
   /**
