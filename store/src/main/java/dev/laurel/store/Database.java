@@ -108,12 +108,7 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(false);
       Tx tx = new Tx(c, dialect);
       try {
-        T result = work.run(tx);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+        return tx.commit(work);
       } finally {
         tx.closeStatements();
         c.setAutoCommit(true);

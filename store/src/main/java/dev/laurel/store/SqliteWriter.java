@@ -73,15 +73,7 @@ final class SqliteWriter implements AutoCloseable {
   <T> T write(Dialect dialect, Sql.TxWork<T> work) {
     lock.lock();
     try {
-      Tx tx = new Tx(connection, dialect, statements);
-      try {
-        T result = work.run(tx);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+      return new Tx(connection, dialect, statements).commit(work);
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {

@@ -46,6 +46,18 @@ public final class Tx {
     return ps;
   }
 
+  /** Runs {@code work} in this transaction and commits it, or rolls all of it back (GEN-14). */
+  <T> T commit(Sql.TxWork<T> work) throws SQLException {
+    try {
+      T result = work.run(this);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
   void closeStatements() {
     for (PreparedStatement ps : statements.values()) {
       try {
