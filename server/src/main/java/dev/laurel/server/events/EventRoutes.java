@@ -10,6 +10,7 @@ import dev.laurel.engine.event.StreakSummary;
 import dev.laurel.server.achievement.AchievementJson;
 import dev.laurel.server.http.Body;
 import dev.laurel.server.http.HttpApi;
+import dev.laurel.server.http.InFlightLimit;
 import dev.laurel.server.http.Requests;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.points.PointsJson;
@@ -20,10 +21,16 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /v1/metrics/{key}/event} (EVENT-1..EVENT-5, IDEM-1..IDEM-7). */
+/**
+ * {@code POST /v1/metrics/{key}/event} (EVENT-1..EVENT-5, IDEM-1..IDEM-7). At most {@value
+ * #MAX_IN_FLIGHT} events are processed or awaiting their commit at a time ({@link InFlightLimit}).
+ */
 public final class EventRoutes {
+  static final int MAX_IN_FLIGHT = 512;
+
   private final EventService events;
   private final LeaderboardJson leaderboards;
+  private final InFlightLimit limit = new InFlightLimit(MAX_IN_FLIGHT);
 
   public EventRoutes(EventService events) {
     this(events, null);
@@ -36,7 +43,7 @@ public final class EventRoutes {
   }
 
   public void register(Javalin app) {
-    app.post(HttpApi.APP + "/metrics/{key}/event", this::event);
+    app.post(HttpApi.APP + "/metrics/{key}/event", limit.guard(this::event));
   }
 
   private void event(Context ctx) {
