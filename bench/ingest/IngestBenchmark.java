@@ -34,7 +34,7 @@ public final class IngestBenchmark {
   static final String[] PLANS = {"free", "pro", "team"};
 
   /** The heap limit the {@code laurel} launcher gives the server by default. */
-  static final String SERVER_HEAP = "-Xmx320m";
+  static final String SERVER_HEAP = "-Xmx288m";
 
   record Options(String backend, int users, int seconds, int connections, int[] rates, Path jar, Path config) {}
 

@@ -26,8 +26,8 @@ import org.sqlite.SQLiteConfig;
  */
 final class SqliteWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteWriter.class);
-  /** Pages of page cache for the writer (negative: KiB), about 32 MiB. */
-  private static final int CACHE_KIB = 32 * 1024;
+  /** The writer's page cache in KiB (SQLite reads a negative cache_size as KiB): 16 MiB. */
+  private static final int CACHE_KIB = 16 * 1024;
   /** WAL pages after which a commit checkpoints itself, should the background thread lag. */
   private static final int BACKSTOP_PAGES = 50_000;
   private static final long CHECKPOINT_EVERY_MILLIS = 500;
