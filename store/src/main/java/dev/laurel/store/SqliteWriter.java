@@ -30,6 +30,8 @@ final class SqliteWriter implements AutoCloseable {
   private static final int CACHE_KIB = 16 * 1024;
   /** WAL pages after which a commit checkpoints itself, should the background thread lag. */
   private static final int BACKSTOP_PAGES = 50_000;
+  /** What the WAL file is cut back to when SQLite starts it over after a complete checkpoint. */
+  private static final long WAL_KEPT_BYTES = 64L << 20;
   private static final long CHECKPOINT_EVERY_MILLIS = 500;
 
   private final ReentrantLock lock = new ReentrantLock(true);
@@ -44,6 +46,7 @@ final class SqliteWriter implements AutoCloseable {
       connection = connect(file, CACHE_KIB);
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
+        s.execute("PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
       }
       connection.setAutoCommit(false);
       checkpointer = connect(file, 2 * 1024);
