@@ -33,6 +33,11 @@ final class Block {
     return (int) (block[capacity(block) + slot] & HANDLE_MASK);
   }
 
+  static void setHandle(long[] block, int slot, int handle) {
+    int at = capacity(block) + slot;
+    block[at] = block[at] & ~HANDLE_MASK | handle;
+  }
+
   static long reachedAt(long[] block, int slot) {
     return block[2 * capacity(block) + slot];
   }
@@ -57,10 +62,11 @@ final class Block {
     throw new IllegalStateException("handle " + handle + " is not in its block");
   }
 
-  /** The number of entries among the first {@code size} that rank before the given entry. */
-  static int countBefore(long[] block, int size, EntryOrder order, long w, long f, long t, int handle) {
-    int low = 0;
-    int high = size;
+  /**
+   * The number of entries that rank before the given entry, given that those before slot {@code
+   * low} do and those from slot {@code high} on do not.
+   */
+  static int countBefore(long[] block, int low, int high, EntryOrder order, long w, long f, long t, int handle) {
     while (low < high) {
       int mid = (low + high) >>> 1;
       if (order.compare(whole(block, mid), fraction(block, mid), reachedAt(block, mid), handle(block, mid), w, f, t, handle) < 0) {

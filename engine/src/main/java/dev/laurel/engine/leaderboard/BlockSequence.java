@@ -31,6 +31,7 @@ final class BlockSequence {
     this.ids = ids;
     this.order = new EntryOrder(ids);
     reset(0);
+    ids.onRenumbering(this::renumber);
   }
 
   int size() {
@@ -38,7 +39,7 @@ final class BlockSequence {
   }
 
   boolean contains(int handle) {
-    return ids.location(handle) != IdArena.NO_LOCATION;
+    return ids.location(handle) != UserIds.NO_LOCATION;
   }
 
   int position(int handle) {
@@ -74,7 +75,8 @@ final class BlockSequence {
     }
     int place = blocks.placeFor(whole, fraction, reachedAt, handle);
     int id = blocks.idAt(place);
-    int slot = Block.countBefore(store.block(id), store.size(id), order, whole, fraction, reachedAt, handle);
+    long range = store.searchRange(id, whole);
+    int slot = Block.countBefore(store.block(id), (int) (range >>> 32), (int) range, order, whole, fraction, reachedAt, handle);
     if (store.size(id) == capacity) {
       int right = split(place);
       if (slot > store.size(id)) {
@@ -85,6 +87,7 @@ final class BlockSequence {
     }
     Block.insertAt(store.block(id), store.size(id), slot, whole, fraction, reachedAt, handle);
     store.resize(id, 1);
+    store.repivot(id, slot);
     if (slot == 0) {
       blocks.refreshFirst(place);
     }
@@ -113,6 +116,7 @@ final class BlockSequence {
       to--;
     }
     Block.moveTo(block, from, to, whole, fraction, reachedAt, handle);
+    store.repivot(id, Math.min(from, to));
     ids.setLocation(handle, location(id, to));
     if (from == 0 || to == 0) {
       blocks.refreshFirst(place);
@@ -126,7 +130,8 @@ final class BlockSequence {
     int slot = slotOf(id, handle, location);
     Block.removeAt(store.block(id), store.size(id), slot);
     store.resize(id, -1);
-    ids.setLocation(handle, IdArena.NO_LOCATION);
+    store.repivot(id, slot);
+    ids.setLocation(handle, UserIds.NO_LOCATION);
     blocks.resized(place, -1);
     size--;
     int remaining = store.size(id);
@@ -157,6 +162,7 @@ final class BlockSequence {
         ids.setLocation(handle, location(id, slot));
       }
       store.resize(id, filled);
+      store.repivot(id, 0);
       blocks.append(id);
     }
     blocks.recount();
@@ -169,6 +175,18 @@ final class BlockSequence {
 
   long footprintBytes() {
     return store.footprintBytes() + blocks.footprintBytes();
+  }
+
+  /** Rewrites every entry's handle after {@link UserIds} rebuilt its table. */
+  private void renumber(int[] newHandles) {
+    for (int place = 0; place < blocks.count(); place++) {
+      int id = blocks.idAt(place);
+      long[] block = store.block(id);
+      for (int slot = 0; slot < store.size(id); slot++) {
+        Block.setHandle(block, slot, newHandles[Block.handle(block, slot)]);
+      }
+      blocks.refreshFirst(place);
+    }
   }
 
   private void reset(int expectedBlocks) {
@@ -195,6 +213,7 @@ final class BlockSequence {
     Block.copy(store.block(id), kept, store.block(right), 0, moved);
     store.resize(id, -moved);
     store.resize(right, moved);
+    store.repivot(right, 0);
     reassign(right, 0, moved);
     blocks.insert(place + 1, right);
     return right;
@@ -210,6 +229,7 @@ final class BlockSequence {
     if (leftSize + rightSize <= capacity - capacity / 4) {
       Block.copy(rightBlock, 0, leftBlock, leftSize, rightSize);
       store.resize(left, rightSize);
+      store.repivot(left, leftSize);
       reassign(left, leftSize, leftSize + rightSize);
       blocks.remove(leftPlace + 1);
       return;
@@ -226,6 +246,8 @@ final class BlockSequence {
     }
     store.resize(left, moved);
     store.resize(right, -moved);
+    store.repivot(left, Math.min(leftSize, leftSize + moved));
+    store.repivot(right, 0);
     blocks.refreshFirst(leftPlace + 1);
     blocks.resized(leftPlace, moved);
     blocks.resized(leftPlace + 1, -moved);

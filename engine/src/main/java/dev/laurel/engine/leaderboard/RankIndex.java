@@ -14,11 +14,11 @@ import java.util.Optional;
  * There is no object per entry. Per user:
  *
  * <ul>
- *   <li>its id once, as length-prefixed UTF-8 in a byte arena, named by an int handle ({@link
- *       IdArena}); an open-addressing table of int handles finds the handle of an id ({@link
- *       UserIds});
- *   <li>two ints side by side per handle: where its id starts, and where its entry is (block id
- *       and a slot hint);
+ *   <li>its id once, as length-prefixed UTF-8 in a byte array ({@link IdBytes});
+ *   <li>a slot of an open-addressing hash table ({@link UserIds}), whose number is the user's
+ *       int handle: three ints side by side, the id's hash, where its bytes start and where its
+ *       entry is (block id and a slot hint). Looking a user up reads one table line, then the id's
+ *       bytes and the entry's block, not a chain of three or four dependent cache misses;
  *   <li>its entry, 24 bytes inline in a block: value's whole part, {@code fraction << 30 | handle},
  *       reached-at instant ({@link Block}, one {@code long[]} per block of up to {@value
  *       #BLOCK_CAPACITY} entries).
@@ -26,8 +26,9 @@ import java.util.Optional;
  *
  * Blocks are kept in order with their first entries in flat arrays and a Fenwick tree over their
  * sizes ({@link BlockSequence}). About 24 bytes per entry in blocks at 7/8 fill after a bulk load
- * (at least a quarter full always), 8 per handle, 6.5–13 for the hash table, and the id's UTF-8
- * bytes plus one: about 85 bytes per entry for 36-character ids.
+ * (at least a quarter full always), 16–32 for the hash table (at most 3/4 full, so 1.33 to 2.67
+ * slots of 12 bytes per user; 25 at 1,000,000 users), and the id's UTF-8 bytes plus one: about 90
+ * bytes per entry for 36-character ids at 1,000,000 users.
  *
  * <h2>Costs</h2>
  *
@@ -37,8 +38,8 @@ import java.util.Optional;
  * blocks; a move that stays inside its block only shifts the entries between its old and new
  * slots. {@link #rank} and {@link #entryOf} are O(log n + B); {@link #range} and {@link #around}
  * add O(k) for k entries. Looking up an id is expected O(1) plus its length. {@link
- * RankIndexLoader} builds an index from unsorted entries with one O(n log n) sort. At most 2^30
- * users and 2^23 blocks per index (over 500 million users even with every block a quarter full).
+ * RankIndexLoader} builds an index from unsorted entries with one O(n log n) sort. At most 3 × 2^27
+ * users (the table's 2^29 slots at 3/4) and 2^23 blocks per index.
  * Measurements: docs/PERFORMANCE.md.
  *
  * <p>Ranks here are among all candidates; the caller applies {@code maxParticipants} (a rank above

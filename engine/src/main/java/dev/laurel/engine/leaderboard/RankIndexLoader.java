@@ -1,7 +1,5 @@
 package dev.laurel.engine.leaderboard;
 
-import java.util.Arrays;
-
 /**
  * Builds a {@link RankIndex} from entries in any order, as when rebuilding rankings from the store
  * at start: ids are interned as they come, then one merge sort orders the entries and the blocks
@@ -17,8 +15,9 @@ public final class RankIndexLoader {
 
   RankIndexLoader(int expectedEntries, int blockCapacity) {
     this.blockCapacity = blockCapacity;
-    int capacity = Math.max(expectedEntries, 8);
     ids = new UserIds(expectedEntries);
+    ids.onRenumbering(this::renumber);
+    int capacity = ids.handleEnd();
     whole = new long[capacity];
     fraction = new long[capacity];
     reachedAt = new long[capacity];
@@ -35,12 +34,6 @@ public final class RankIndexLoader {
       return this;
     }
     int handle = ids.intern(userId);
-    if (handle >= this.whole.length) {
-      int capacity = Math.max(handle + 1, this.whole.length + (this.whole.length >> 1));
-      this.whole = Arrays.copyOf(this.whole, capacity);
-      this.fraction = Arrays.copyOf(this.fraction, capacity);
-      this.reachedAt = Arrays.copyOf(this.reachedAt, capacity);
-    }
     this.whole[handle] = whole;
     this.fraction[handle] = fraction;
     this.reachedAt[handle] = reachedAtMillis;
@@ -67,6 +60,23 @@ public final class RankIndexLoader {
     index.load(columns, count);
     ids = null;
     return index;
+  }
+
+  private void renumber(int[] newHandles) {
+    long[] oldWhole = whole;
+    long[] oldFraction = fraction;
+    long[] oldReachedAt = reachedAt;
+    whole = new long[ids.handleEnd()];
+    fraction = new long[ids.handleEnd()];
+    reachedAt = new long[ids.handleEnd()];
+    for (int handle = 0; handle < newHandles.length; handle++) {
+      int renumbered = newHandles[handle];
+      if (renumbered >= 0) {
+        whole[renumbered] = oldWhole[handle];
+        fraction[renumbered] = oldFraction[handle];
+        reachedAt[renumbered] = oldReachedAt[handle];
+      }
+    }
   }
 
   private void checkNotBuilt() {
