@@ -19,7 +19,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
 const LAUNCHER = join(ROOT, 'laurel');
 const JAR = join(ROOT, 'server', 'target', 'laurel.jar');
-const HEALTH_TIMEOUT_MS = 30_000;
+// Generous: a PostgreSQL node migrates a fresh database first, which takes 10–30 s on a loaded 2-core machine.
+const HEALTH_TIMEOUT_MS = 120_000;
 
 /** Every server process this harness started, so none outlives the test process. */
 const live = new Set();
