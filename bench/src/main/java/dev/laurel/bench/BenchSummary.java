@@ -69,7 +69,10 @@ public final class BenchSummary {
     latencyRow("rank of a user, median", "rankOfUser", "ZREVRANK", "zrevrank");
     row("rank of a user, per second of thread CPU time",
         perSecond(number("memory.uuid.cpu.rankOfUser.perCpuSecond")), "", "");
+    latencyRow("rank of a user after 1,000,000 random updates, median", "rankOfUserChurned", "ZREVRANK", "zrevrank");
+    latencyRow("event: rank, update +1…100, rank, after 1,000,000 random updates, median", "eventUpdateChurned", null, null);
     latencyRow("top 100, median", "top100", "ZREVRANGE 0 99 WITHSCORES", "zrevrangeTop100");
+    latencyRow("top 100 right after one of them moved (first block sorted again), median", "top100AfterTopUpdate", null, null);
     latencyRow("100 from a random offset, median", "page100AtRandomOffset", null, null);
     latencyRow("around a user (10 above, 21 entries), median", "aroundUser", "ZREVRANK + ZREVRANGE", "aroundUser");
     latencyRow("building a UUID id string alone (included above), median", "idStringOnly", null, null);

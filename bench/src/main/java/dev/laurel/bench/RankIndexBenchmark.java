@@ -37,6 +37,27 @@ public class RankIndexBenchmark {
   private SplittableRandom random;
   private long now;
 
+  /** An index after 1,000,000 random updates, shared by the benchmarks that name it. */
+  @State(Scope.Thread)
+  public static class Churned {
+    RankIndex index;
+    long[] current;
+
+    @Setup(Level.Trial)
+    public void churn() {
+      Population population = Population.uuids(Population.PARTICIPANTS, 42);
+      current = population.values().clone();
+      index = load(population);
+      SplittableRandom random = new SplittableRandom(11);
+      long now = Population.T0 + Population.SPAN_MILLIS;
+      for (int i = 0; i < current.length; i++) {
+        int user = random.nextInt(current.length);
+        current[user] = Population.randomValue(random);
+        index.set(population.ids()[user], current[user], 0, ++now);
+      }
+    }
+  }
+
   @Setup(Level.Trial)
   public void load() {
     population = Population.uuids(Population.PARTICIPANTS, 42);
@@ -89,6 +110,37 @@ public class RankIndexBenchmark {
     current[user] = value;
     index.set(population.ids()[user], value, 0, ++now);
     return user;
+  }
+
+  /**
+   * As after a day of events: rank of a random user once 1,000,000 random updates have left most
+   * blocks out of order, so the rank counts in its block instead of reading its slot.
+   */
+  @Benchmark
+  public int rankOfUserChurned(Churned churned) {
+    return churned.index.rank(Population.uuid(random.nextInt(current.length)));
+  }
+
+  /** What an event does to a board it moves: rank before, update, rank after, on a churned index. */
+  @Benchmark
+  public int eventUpdateChurned(Churned churned) {
+    int user = random.nextInt(current.length);
+    String id = Population.uuid(user);
+    long value = churned.current[user] += 1 + random.nextInt(100);
+    int before = churned.index.rank(id);
+    churned.index.set(id, value, 0, ++now);
+    return before + churned.index.rank(id);
+  }
+
+  /**
+   * The worst case of top 100: one of the first 100 gains 1 before each read, so the first block is
+   * out of order and is sorted again by every read.
+   */
+  @Benchmark
+  public List<RankEntry> top100AfterTopUpdate() {
+    RankEntry entry = index.range(random.nextInt(100), 1).getFirst();
+    index.set(entry.userId(), entry.value().whole() + 1, 0, ++now);
+    return index.range(0, 100);
   }
 
   @Benchmark

@@ -75,12 +75,38 @@ final class BlockOrder {
     fenwick.add(place, delta);
   }
 
+  /** Takes the first entry of the block at {@code place} from the block (sorting it is not needed). */
   void refreshFirst(int place) {
-    long[] block = store.block(idAt[place]);
-    firstWhole[place] = Block.whole(block, 0);
-    firstFraction[place] = Block.fraction(block, 0);
-    firstReachedAt[place] = Block.reachedAt(block, 0);
-    firstHandle[place] = Block.handle(block, 0);
+    int id = idAt[place];
+    long[] block = store.block(id);
+    int capacity = store.capacity();
+    int slot = store.isSorted(id) ? 0 : Block.firstSlot(block, capacity, store.size(id), order);
+    setFirst(place, Block.whole(block, slot), Block.fraction(block, capacity, slot),
+        Block.reachedAt(block, capacity, slot), Block.handle(block, capacity, slot));
+  }
+
+  /** Records a new first entry of the block at {@code place}. */
+  void setFirst(int place, long whole, long fraction, long reachedAt, int handle) {
+    firstWhole[place] = whole;
+    firstFraction[place] = fraction;
+    firstReachedAt[place] = reachedAt;
+    firstHandle[place] = handle;
+  }
+
+  int firstHandle(int place) {
+    return firstHandle[place];
+  }
+
+  /** Whether the given entry ranks before the first entry of the block at {@code place}. */
+  boolean beforeFirst(int place, long whole, long fraction, long reachedAt, int handle) {
+    return compareToFirst(place, whole, fraction, reachedAt, handle) < 0;
+  }
+
+  /** Rewrites the handles of first entries after {@link UserIds} rebuilt its table. */
+  void renumber(int[] newHandles) {
+    for (int place = 0; place < count; place++) {
+      firstHandle[place] = newHandles[firstHandle[place]];
+    }
   }
 
   /** Adds a block at the end without updating the sizes tree; {@link #recount} must follow. */

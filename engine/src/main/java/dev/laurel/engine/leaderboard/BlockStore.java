@@ -3,28 +3,27 @@ package dev.laurel.engine.leaderboard;
 import java.util.Arrays;
 
 /**
- * Blocks by id, with each block's size, place in the order and pivots; ids of dropped blocks are
- * reused. A block's pivots are the whole parts of its values at every {@code capacity / 8}-th slot,
- * side by side in one cache line, so that a search in a block that is not in cache starts from a
- * range of a few lines instead of a binary search whose first steps each miss the cache.
+ * Blocks by id, with each block's size, place in the order and whether its entries are in rank
+ * order; ids of dropped blocks are reused.
  */
 final class BlockStore {
   static final int MAX_BLOCKS = 1 << 23;
-  private static final int PIVOTS = 8;
 
   private final int capacity;
-  private final int stride;
-  private long[] pivots = new long[8 * PIVOTS];
   private long[][] blocks = new long[8][];
   private int[] sizes = new int[8];
   private int[] places = new int[8];
+  private boolean[] sorted = new boolean[8];
   private int[] freeIds = new int[8];
   private int freeCount;
   private int idEnd;
 
   BlockStore(int capacity) {
     this.capacity = capacity;
-    this.stride = (capacity + PIVOTS - 1) / PIVOTS;
+  }
+
+  int capacity() {
+    return capacity;
   }
 
   long[] block(int id) {
@@ -59,43 +58,23 @@ final class BlockStore {
         blocks = Arrays.copyOf(blocks, 2 * idEnd);
         sizes = Arrays.copyOf(sizes, 2 * idEnd);
         places = Arrays.copyOf(places, 2 * idEnd);
-        pivots = Arrays.copyOf(pivots, 2 * idEnd * PIVOTS);
+        sorted = Arrays.copyOf(sorted, 2 * idEnd);
       }
       id = idEnd++;
     }
     blocks[id] = Block.allocate(capacity);
     sizes[id] = 0;
+    sorted[id] = true;
     return id;
   }
 
-  /** Refreshes the pivots of block {@code id} at slots from {@code fromSlot} on, after they changed. */
-  void repivot(int id, int fromSlot) {
-    long[] block = blocks[id];
-    int size = sizes[id];
-    for (int k = Math.max(1, (fromSlot + stride - 1) / stride); k < PIVOTS && k * stride < size; k++) {
-      pivots[id * PIVOTS + k] = Block.whole(block, k * stride);
-    }
+  /** Whether the block's entries are in rank order (set by whoever sorts or fills it so). */
+  boolean isSorted(int id) {
+    return sorted[id];
   }
 
-  /**
-   * The slots of block {@code id} that an entry with this whole part must be searched among, as
-   * {@code low << 32 | high}: every entry before {@code low} has a greater whole part, every entry
-   * from {@code high} on a smaller one.
-   */
-  long searchRange(int id, long whole) {
-    int size = sizes[id];
-    int low = 0;
-    int high = size;
-    for (int k = 1; k < PIVOTS && k * stride < size; k++) {
-      long pivot = pivots[id * PIVOTS + k];
-      if (pivot > whole) {
-        low = k * stride + 1;
-      } else if (pivot < whole) {
-        high = k * stride;
-        break;
-      }
-    }
-    return (long) low << 32 | high;
+  void setSorted(int id, boolean inOrder) {
+    sorted[id] = inOrder;
   }
 
   void release(int id) {
@@ -108,6 +87,6 @@ final class BlockStore {
 
   long footprintBytes() {
     long live = idEnd - freeCount;
-    return live * (16 + 24L * capacity) + (16L + 8 * PIVOTS) * blocks.length + 4L * freeIds.length;
+    return live * (16 + 24L * capacity) + 17L * blocks.length + 4L * freeIds.length;
   }
 }

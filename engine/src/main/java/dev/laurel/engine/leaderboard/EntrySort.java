@@ -10,6 +10,11 @@ final class EntrySort {
   private EntrySort() {}
 
   static void sort(Columns columns, int count, EntryOrder order) {
+    sort(columns, count, order, count <= RUN ? null : Columns.allocate(count));
+  }
+
+  /** As {@link #sort(Columns, int, EntryOrder)}, merging through {@code space} (at least {@code count} long). */
+  static void sort(Columns columns, int count, EntryOrder order, Columns space) {
     for (int start = 0; start < count; start += RUN) {
       insertionSort(columns, start, Math.min(start + RUN, count), order);
     }
@@ -17,7 +22,7 @@ final class EntrySort {
       return;
     }
     Columns source = columns;
-    Columns target = Columns.allocate(count);
+    Columns target = space;
     for (int width = RUN; width < count; width *= 2) {
       for (int low = 0; low < count; low += 2 * width) {
         merge(source, target, low, Math.min(low + width, count), Math.min(low + 2 * width, count), order);

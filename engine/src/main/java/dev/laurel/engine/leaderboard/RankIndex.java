@@ -17,27 +17,31 @@ import java.util.Optional;
  *   <li>its id once, as length-prefixed UTF-8 in a byte array ({@link IdBytes});
  *   <li>a slot of an open-addressing hash table ({@link UserIds}), whose number is the user's
  *       int handle: three ints side by side, the id's hash, where its bytes start and where its
- *       entry is (block id and a slot hint). Looking a user up reads one table line, then the id's
- *       bytes and the entry's block, not a chain of three or four dependent cache misses;
+ *       entry is (block id and exact slot). Looking a user up reads one table line, then the id's
+ *       bytes and the entry's slot, not a chain of three or four dependent cache misses;
  *   <li>its entry, 24 bytes inline in a block: value's whole part, {@code fraction << 30 | handle},
  *       reached-at instant ({@link Block}, one {@code long[]} per block of up to {@value
  *       #BLOCK_CAPACITY} entries).
  * </ul>
  *
  * Blocks are kept in order with their first entries in flat arrays and a Fenwick tree over their
- * sizes ({@link BlockSequence}). About 24 bytes per entry in blocks at 7/8 fill after a bulk load
+ * sizes ({@link BlockSequence}); inside a block, entries stay where updates put them until a read
+ * in order sorts the block. About 24 bytes per entry in blocks at 7/8 fill after a bulk load
  * (at least a quarter full always), 16–32 for the hash table (at most 3/4 full, so 1.33 to 2.67
  * slots of 12 bytes per user; 25 at 1,000,000 users), and the id's UTF-8 bytes plus one: about 90
  * bytes per entry for 36-character ids at 1,000,000 users.
  *
  * <h2>Costs</h2>
  *
- * With n entries and block capacity B (a constant): {@link #set} and {@link #remove} cost O(log n +
- * B) (binary searches over the blocks' first entries and inside a block, an O(B) shift, Fenwick
- * updates), plus an amortised O(n / B²) for the occasional split or merge that renumbers the
- * blocks; a move that stays inside its block only shifts the entries between its old and new
- * slots. {@link #rank} and {@link #entryOf} are O(log n + B); {@link #range} and {@link #around}
- * add O(k) for k entries. Looking up an id is expected O(1) plus its length. {@link
+ * With n entries and block capacity B (a constant): {@link #set} and {@link #remove} cost O(log n)
+ * (a binary search over the blocks' first entries, Fenwick updates; the entry leaves its block by
+ * taking the block's last entry into its slot and joins the new one at the end, so nothing shifts
+ * and few cache lines are touched), plus O(B) when the block's first entry leaves it, and an
+ * amortised O(n / B²) for the occasional split or merge (each sorts its blocks first) that
+ * renumbers the blocks; a move that stays inside its block rewrites the entry in its slot. {@link
+ * #rank} is O(log n) in a block in order and O(log n + B) in one that updates left out of order
+ * (one pass over its whole parts); {@link #range}, {@link #around} and {@link #entryOf} add O(k) for
+ * k entries and O(B log B) for each block they sort. Looking up an id is expected O(1) plus its length. {@link
  * RankIndexLoader} builds an index from unsorted entries with one O(n log n) sort. At most 3 × 2^27
  * users (the table's 2^29 slots at 3/4) and 2^23 blocks per index.
  * Measurements: docs/PERFORMANCE.md.

@@ -18,6 +18,35 @@ class RankIndexTest {
     return entries.stream().map(RankEntry::userId).toList();
   }
 
+  /**
+   * LB-10 inside one block whose entries updates left out of order: ranks are counted, a read in
+   * order sorts the block, and ranks, moves and removals stay right on both sides of that sort.
+   */
+  @Test
+  void lb10RanksStayExactWhetherABlockIsInOrderOrNot() {
+    RankIndex small = new RankIndex(8);
+    for (int i = 1; i <= 6; i++) {
+      small.set("u" + i, 10L * i, 0, T0);
+    }
+    small.set("u1", 55, 0, T1);
+    small.remove("u6");
+    small.set("u3", 35, 0, T1);
+    List<String> expected = List.of("u1", "u5", "u4", "u3", "u2");
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(small.rank(expected.get(i))).as("rank of %s before the sort", expected.get(i)).isEqualTo(i + 1);
+    }
+
+    assertThat(ids(small.range(0, 10))).containsExactlyElementsOf(expected);
+
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(small.rank(expected.get(i))).as("rank of %s after the sort", expected.get(i)).isEqualTo(i + 1);
+    }
+    small.set("u2", 45, 0, T1);
+    small.remove("u1");
+    assertThat(ids(small.range(0, 10))).containsExactly("u5", "u2", "u4", "u3");
+    assertThat(small.rank("u2")).isEqualTo(2);
+  }
+
   @Test
   void lb10OrdersByValueDescending() {
     index.set("low", 5, 0, T0);
