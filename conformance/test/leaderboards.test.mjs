@@ -197,3 +197,67 @@ describe('LB-33 / LB-34 users.leaderboard', () => {
     await expectSdkError(s.client.users.leaderboard(uid(), b.key), 404, 'User not found');
   });
 });
+
+// The seeds' leaderboard guide, step by step: a study platform's daily leaderboard of flashcards
+// flipped, rank-up toasts from the event response, the rankings and a user's rank history.
+describe('Leaderboard guide: a daily leaderboard of flashcards flipped', () => {
+  test('LB-31 / LB-32 toasts from rank and previousRank; LB-23 / LB-28 rankings; LB-33 / LB-34 rank history', async () => {
+    const flashcards = await s.createMetric(uid('flashcards-flipped'));
+    const [daily] = await createBoards([
+      {
+        name: 'Daily Champions',
+        key: uid('daily_champions'),
+        rankBy: 'metric',
+        metricId: flashcards.id,
+        start: '2025-01-01',
+        status: 'active',
+        runUnit: 'day',
+        runInterval: 1,
+        maxParticipants: 100,
+      },
+    ]);
+    const send = (id, value, user = {}) => s.client.metrics.event(flashcards.key, { user: { id, ...user }, value });
+    const [alice, bob, carol] = [uid(), uid(), uid()];
+
+    const first = await send(alice, 750, { name: 'Alice', email: 'user@example.com', tz: 'Europe/London' });
+    const entry = first.leaderboards[daily.key];
+    assert.equal(entry.key, daily.key);
+    assert.equal(entry.name, 'Daily Champions');
+    assert.equal(entry.rankBy, 'metric');
+    assert.equal(entry.runUnit, 'day');
+    assert.equal(entry.runInterval, 1);
+    assert.equal(entry.maxParticipants, 100);
+    assert.equal(entry.metricKey, flashcards.key);
+    assert.equal(entry.rank, 1);
+    assert.equal(entry.previousRank ?? null, null);
+    assert.equal(entry.threshold, 0, 'LB-12: the board is not full');
+
+    await send(bob, 500, { name: 'Bob' });
+    const joined = await send(carol, 100, { name: 'Carol' });
+    assert.equal(joined.leaderboards[daily.key].rank, 3);
+    const overtook = (await send(carol, 700)).leaderboards[daily.key];
+    assert.equal(overtook.previousRank, 3);
+    assert.equal(overtook.rank, 1);
+    assert.equal(overtook.previousRank - overtook.rank, 2, "the guide's toast: moved up 2 places");
+
+    const expected = [[carol, 'Carol', 1, 800], [alice, 'Alice', 2, 750], [bob, 'Bob', 3, 500]];
+    const rankings = await s.client.leaderboards.get(daily.key);
+    assert.deepEqual(rankings.rankings.map((r) => [r.userId, r.userName, r.rank, r.value]), expected);
+    assert.equal(rankings.runUnit, 'day');
+    const run = await s.client.leaderboards.get(daily.key, { run: today() });
+    assert.deepEqual(run.rankings.map((r) => [r.userId, r.userName, r.rank, r.value]), expected);
+
+    const mine = await s.client.users.leaderboard(alice, daily.key);
+    assert.equal(mine.rank, 2);
+    assert.equal(mine.value, 750);
+    assert.equal(mine.history.length, 1, 'one provisional snapshot for today');
+    assert.equal(mine.history[0].rank, 2, 'overtaken by Carol since her own event');
+    assert.equal(mine.history[0].value, 750);
+    assert.equal(mine.history[0].previousRank ?? null, null);
+    assert.equal(mine.history[0].previousValue ?? null, null);
+    const wire = await s.app('GET', `/users/${alice}/leaderboards/${daily.key}`);
+    assertSchema('app', 'UserLeaderboardResponseWithHistory', wire.body);
+    const londonToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    assert.equal(wire.body.history[0].date, londonToday, 'LB-34: snapshots follow the user\'s local date');
+  });
+});
