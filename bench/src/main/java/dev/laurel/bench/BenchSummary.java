@@ -58,17 +58,14 @@ public final class BenchSummary {
     latencyRow("update to a random value, median", "updateRandomValue", "ZADD", "zaddRandomValue");
     throughputRow("update to a random value, throughput", "updateRandomValue", "ZADD one by one", "zaddRandomValue");
     row("", "", "ZADD pipelined by 100: " + perSecond(redis("zaddPipelined100.perSecond")), "");
-    row("update to a random value, per second of thread CPU time",
-        perSecond(number("memory.uuid.cpu.updateRandomValue.perCpuSecond")), "", "");
+    cpuRow("update to a random value, per second of thread CPU time (median of 5 rounds; slowest–fastest)", "updateRandomValue");
     latencyRow("update +1…100 (short move up), median", "updateIncrement", null, null);
     throughputRow("update +1…100, throughput", "updateIncrement", null, null);
-    row("update +1…100, per second of thread CPU time",
-        perSecond(number("memory.uuid.cpu.updateIncrement.perCpuSecond")), "", "");
+    cpuRow("update +1…100, per second of thread CPU time (median of 5 rounds; slowest–fastest)", "updateIncrement");
     row("update to a random value, ids from a cold 1M-string array, throughput",
         perSecond(jmh.get("updateRandomValueColdIds/thrpt")), "", "");
     latencyRow("rank of a user, median", "rankOfUser", "ZREVRANK", "zrevrank");
-    row("rank of a user, per second of thread CPU time",
-        perSecond(number("memory.uuid.cpu.rankOfUser.perCpuSecond")), "", "");
+    cpuRow("rank of a user, per second of thread CPU time (median of 5 rounds; slowest–fastest)", "rankOfUser");
     latencyRow("rank of a user after 1,000,000 random updates, median", "rankOfUserChurned", "ZREVRANK", "zrevrank");
     latencyRow("event: rank, update +1…100, rank, after 1,000,000 random updates, median", "eventUpdateChurned", null, null);
     latencyRow("top 100, median", "top100", "ZREVRANGE 0 99 WITHSCORES", "zrevrangeTop100");
@@ -114,6 +111,12 @@ public final class BenchSummary {
   private Double number(String key) {
     String value = measured.getProperty(key);
     return value == null ? null : Double.valueOf(value);
+  }
+
+  private void cpuRow(String label, String operation) {
+    String key = "memory.uuid.cpu." + operation + ".perCpuSecond";
+    String spread = perSecond(number(key + ".min")) + "–" + perSecond(number(key + ".max"));
+    row(label, perSecond(number(key)) + " (" + spread + ")", "", "");
   }
 
   private static void row(String label, String ours, String redis, String ratio) {

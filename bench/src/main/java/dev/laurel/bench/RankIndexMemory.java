@@ -4,6 +4,7 @@ import dev.laurel.engine.leaderboard.RankIndex;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -13,9 +14,11 @@ import java.util.function.IntConsumer;
  * minus the same before building it), after the bulk load and after 1,000,000 random updates, for
  * UUID-shaped and for short ids. For UUID-shaped ids it also counts operations per second of this
  * thread's CPU time, a figure that other processes on a shared machine disturb less than elapsed
- * time. Prints {@code key=value} lines.
+ * time: after a warm-up round, the median of five rounds of 1,000,000 operations each. Prints
+ * {@code key=value} lines.
  */
 public final class RankIndexMemory {
+  private static final int ROUNDS = 5;
   private RankIndexMemory() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -69,12 +72,27 @@ public final class RankIndexMemory {
     };
     long[] sink = {0};
     IntConsumer rank = i -> sink[0] += index.rank(Population.uuid(random.nextInt(n)));
-    for (int round = 0; round < 2; round++) {
-      String prefix = round == 0 ? "warmup." : "";
-      print("uuid", prefix + "cpu.updateRandomValue.perCpuSecond", perCpuSecond(randomValue, n));
-      print("uuid", prefix + "cpu.updateIncrement.perCpuSecond", perCpuSecond(increment, n));
-      print("uuid", prefix + "cpu.rankOfUser.perCpuSecond", perCpuSecond(rank, n));
+    perCpuSecond(randomValue, n);
+    perCpuSecond(increment, n);
+    perCpuSecond(rank, n);
+    double[][] rounds = new double[3][ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      rounds[0][round] = perCpuSecond(randomValue, n);
+      rounds[1][round] = perCpuSecond(increment, n);
+      rounds[2][round] = perCpuSecond(rank, n);
     }
+    printRounds("cpu.updateRandomValue.perCpuSecond", rounds[0]);
+    printRounds("cpu.updateIncrement.perCpuSecond", rounds[1]);
+    printRounds("cpu.rankOfUser.perCpuSecond", rounds[2]);
+  }
+
+  /** The median of the rounds, and their spread, which shows how much the machine disturbed them. */
+  private static void printRounds(String key, double[] rounds) {
+    double[] sorted = rounds.clone();
+    Arrays.sort(sorted);
+    print("uuid", key, sorted[sorted.length / 2]);
+    print("uuid", key + ".min", sorted[0]);
+    print("uuid", key + ".max", sorted[sorted.length - 1]);
   }
 
   private static double perCpuSecond(IntConsumer operation, int count) {
