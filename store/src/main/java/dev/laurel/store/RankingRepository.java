@@ -109,7 +109,8 @@ public final class RankingRepository {
 
   /**
    * Streams the entries of every run not yet finalised of the given leaderboards, grouped by
-   * leaderboard, run and group (rebuilding the rankings at start).
+   * leaderboard and run, in primary-key order (rebuilding the rankings at start). The groups of a
+   * run come interleaved: ordering them too would sort every entry.
    */
   public void openEntries(List<String> leaderboardIds, Consumer<StoredEntry> sink) {
     for (String id : leaderboardIds) {
@@ -119,7 +120,7 @@ public final class RankingRepository {
           "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
               + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
               + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
-              + " AND r.run_start = e.run_start) ORDER BY e.run_start, e.grp",
+              + " AND r.run_start = e.run_start) ORDER BY e.run_start",
           sink);
     }
   }
@@ -146,11 +147,18 @@ public final class RankingRepository {
               ps.setString(2, run.toString());
             }
             try (ResultSet rs = ps.executeQuery()) {
+              String runText = null;
+              LocalDate runDate = null;
               while (rs.next()) {
+                String text = rs.getString("run_start");
+                if (!text.equals(runText)) { // rows come by run: parse each run's date once
+                  runText = text;
+                  runDate = LocalDate.parse(text);
+                }
                 sink.accept(
                     new StoredEntry(
                         id,
-                        LocalDate.parse(rs.getString("run_start")),
+                        runDate,
                         rs.getString("user_id"),
                         rs.getString("grp"),
                         db.dialect().getDecimal(rs, "value"),

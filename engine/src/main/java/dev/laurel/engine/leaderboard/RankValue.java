@@ -30,6 +30,9 @@ public record RankValue(long whole, long fraction) implements Comparable<RankVal
    *     not zero, or its integer part does not fit in a long
    */
   public static RankValue of(BigDecimal value) {
+    if (value.scale() == 0 && value.precision() < 19) { // an integer that fits a long: most values
+      return new RankValue(value.longValue(), 0);
+    }
     BigInteger units;
     try {
       units = value.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue();

@@ -7,13 +7,16 @@ import dev.laurel.server.leaderboard.Rankings.Board;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.LeaderboardRepository;
 import dev.laurel.store.RankingRepository;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * CON-14, DESIGN "truth in the store": at start, every board of every run not yet finalised is
- * rebuilt from the stored entries, one bulk load per board.
+ * rebuilt from the stored entries, one bulk load per board. A run's entries come in primary-key
+ * order with their groups interleaved, so each run's groups load side by side.
  */
 final class RankingsRebuild {
   private static final Logger LOG = LoggerFactory.getLogger(RankingsRebuild.class);
@@ -21,28 +24,31 @@ final class RankingsRebuild {
   private RankingsRebuild() {}
 
   static void run(LeaderboardRepository boards, RankingRepository entries, Scopes scopes, Rankings rankings) {
+    long started = System.nanoTime();
     int[] count = new int[2];
     for (Scope scope : boards.scopes()) {
       List<String> ids = scopes.config(scope).leaderboards().stream().map(Leaderboard::id).toList();
-      Board[] current = new Board[1];
-      Rankings.Loader[] loader = new Rankings.Loader[1];
+      Map<Board, Rankings.Loader> open = new HashMap<>();
+      Board[] run = new Board[1]; // the leaderboard and run being read, group aside
       entries.openEntries(ids, e -> {
         Board board = new Board(e.leaderboardId(), e.run(), e.group());
-        if (!board.equals(current[0])) {
-          if (loader[0] != null) {
-            loader[0].finish();
-          }
-          current[0] = board;
-          loader[0] = rankings.rebuild(board);
-          count[0]++;
+        if (run[0] != null && !(run[0].leaderboardId().equals(board.leaderboardId()) && run[0].run().equals(board.run()))) {
+          finish(open);
         }
-        loader[0].add(e.userId(), RankValue.of(e.value()), e.reachedAt());
+        run[0] = board;
+        open.computeIfAbsent(board, b -> {
+          count[0]++;
+          return rankings.rebuild(b);
+        }).add(e.userId(), RankValue.of(e.value()), e.reachedAt());
         count[1]++;
       });
-      if (loader[0] != null) {
-        loader[0].finish();
-      }
+      finish(open);
     }
-    LOG.info("rebuilt {} rankings from {} stored entries", count[0], count[1]);
+    LOG.info("rebuilt {} rankings from {} stored entries in {} ms", count[0], count[1], (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static void finish(Map<Board, Rankings.Loader> open) {
+    open.values().forEach(Rankings.Loader::finish);
+    open.clear();
   }
 }
