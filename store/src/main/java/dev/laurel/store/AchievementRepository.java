@@ -153,8 +153,18 @@ public final class AchievementRepository {
     }
   }
 
-  /** Drops every user's running total of a requirement that no longer exists (ACH-6). */
+  /**
+   * Drops every user's running total of a requirement that no longer exists (ACH-6), bumping the
+   * state versions of the users who had one (issue 8).
+   */
   public void deleteFilteredTotals(Tx tx, Scope scope, String totalKey) throws SQLException {
+    UserRepository.bumpStateVersions(
+        tx,
+        "SELECT env_id, tenant_id, user_id FROM achievement_filtered_totals"
+            + " WHERE env_id = ? AND tenant_id = ? AND total_key = ?",
+        scope.environmentId(),
+        scope.tenantId(),
+        totalKey);
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(

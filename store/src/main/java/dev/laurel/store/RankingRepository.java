@@ -165,8 +165,12 @@ public final class RankingRepository {
         });
   }
 
-  /** LB-2 with a moved start: a scheduled leaderboard's runs changed, so its early entries go. */
+  /**
+   * LB-2 with a moved start: a scheduled leaderboard's runs changed, so its early entries go (and
+   * the state versions of their users are bumped, issue 8).
+   */
   public void deleteEntries(Tx tx, String leaderboardId) throws SQLException {
+    bumpEntryOwners(tx, leaderboardId);
     for (String table : List.of("leaderboard_entries", "leaderboard_snapshots")) {
       try (PreparedStatement ps =
           tx.connection().prepareStatement("DELETE FROM " + table + " WHERE leaderboard_id = ?")) {
@@ -174,6 +178,14 @@ public final class RankingRepository {
         ps.executeUpdate();
       }
     }
+  }
+
+  /** Issue 8: the users with an entry in the leaderboard will not reuse a state kept in memory. */
+  static void bumpEntryOwners(Tx tx, String leaderboardId) throws SQLException {
+    UserRepository.bumpStateVersions(
+        tx,
+        "SELECT env_id, tenant_id, user_id FROM leaderboard_entries WHERE leaderboard_id = ?",
+        leaderboardId);
   }
 
   /** Names (LB-23 {@code userName}) and zones of users of a scope; unknown ids are left out. */

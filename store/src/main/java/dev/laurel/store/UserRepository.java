@@ -97,6 +97,27 @@ public final class UserRepository {
     }
   }
 
+  /**
+   * Issue 8: bumps the state version of every user owning a row that {@code ownedRows} selects
+   * (a query of {@code env_id, tenant_id, user_id}), so that no node reuses a state of theirs that
+   * it keeps in memory. For writes to users' rows outside a user's session (admin deletions); call
+   * it in their transaction before changing the rows, so that it takes the users' row locks first,
+   * as a session does.
+   */
+  static void bumpStateVersions(Tx tx, String ownedRows, String... params) throws SQLException {
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "UPDATE users SET state_version = state_version + 1 WHERE (env_id, tenant_id, id) IN ("
+                    + ownedRows
+                    + ")")) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
   /** Inserts or replaces the user's profile and preferences. */
   public void saveProfile(Tx tx, Scope scope, UserProfile p, Preferences prefs) throws SQLException {
     PreparedStatement ps =
