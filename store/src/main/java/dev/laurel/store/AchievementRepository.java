@@ -217,32 +217,30 @@ public final class AchievementRepository {
       throws SQLException {
     for (Completion c : after.completions().values()) {
       if (!before.hasCompleted(c.achievementId())) {
-        PreparedStatement ps =
-            tx.prepare(
-                "INSERT INTO achievement_completions (id, env_id, tenant_id, user_id, achievement_id,"
-                    + " achieved_at, backdated) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        ps.setString(1, c.id());
-        ps.setString(2, scope.environmentId());
-        ps.setString(3, scope.tenantId());
-        ps.setString(4, userId);
-        ps.setString(5, c.achievementId());
-        ps.setLong(6, c.achievedAt().toEpochMilli());
-        ps.setBoolean(7, backdated);
-        ps.executeUpdate();
+        tx.write(
+            "INSERT INTO achievement_completions (id, env_id, tenant_id, user_id, achievement_id,"
+                + " achieved_at, backdated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            c.id(),
+            scope.environmentId(),
+            scope.tenantId(),
+            userId,
+            c.achievementId(),
+            c.achievedAt().toEpochMilli(),
+            backdated);
       }
     }
     for (Map.Entry<String, BigDecimal> e : after.filteredTotals().entrySet()) {
       BigDecimal old = before.filteredTotal(e.getKey());
       if (old == null || old.compareTo(e.getValue()) != 0) {
-        PreparedStatement ps =
-            tx.prepare(
-                "INSERT INTO achievement_filtered_totals (env_id, tenant_id, user_id, total_key, total)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, total_key)"
-                    + " DO UPDATE SET total = excluded.total");
-        bindUser(ps, scope, userId);
-        ps.setString(4, e.getKey());
-        tx.dialect().setDecimal(ps, 5, e.getValue());
-        ps.executeUpdate();
+        tx.write(
+            "INSERT INTO achievement_filtered_totals (env_id, tenant_id, user_id, total_key, total)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, total_key)"
+                + " DO UPDATE SET total = excluded.total",
+            scope.environmentId(),
+            scope.tenantId(),
+            userId,
+            e.getKey(),
+            e.getValue());
       }
     }
   }

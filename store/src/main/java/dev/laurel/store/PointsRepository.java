@@ -4,7 +4,6 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.points.MetricProgress;
 import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.points.TimeProgress;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -101,19 +100,13 @@ public final class PointsRepository {
         "INSERT INTO " + table + " (env_id, tenant_id, user_id, " + keyColumn + ", " + String.join(", ", columns)
             + ") VALUES (?, ?, ?, ?" + ", ?".repeat(columns.size()) + ") ON CONFLICT (env_id, tenant_id, user_id, "
             + keyColumn + ") DO UPDATE SET " + sets;
-    PreparedStatement ps = tx.prepare(sql);
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
-    ps.setString(4, key);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof BigDecimal decimal) {
-        tx.dialect().setDecimal(ps, 5 + i, decimal);
-      } else {
-        ps.setLong(5 + i, (Long) values[i]);
-      }
-    }
-    ps.executeUpdate();
+    Object[] all = new Object[4 + values.length];
+    all[0] = scope.environmentId();
+    all[1] = scope.tenantId();
+    all[2] = userId;
+    all[3] = key;
+    System.arraycopy(values, 0, all, 4, values.length);
+    tx.write(sql, all);
   }
 
   /** A user's total in one system, with the user's attributes (PTS-12, LVL-12). */

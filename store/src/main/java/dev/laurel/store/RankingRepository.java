@@ -68,21 +68,19 @@ public final class RankingRepository {
   /** Inserts or replaces a user's entry in one run. */
   public void saveEntry(Tx tx, Scope scope, String userId, String leaderboardId, LeaderboardEntry e)
       throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id,"
-                + " grp, value, reached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (leaderboard_id, run_start, user_id) DO UPDATE SET grp = excluded.grp,"
-                + " value = excluded.value, reached_at = excluded.reached_at");
-    ps.setString(1, leaderboardId);
-    ps.setString(2, e.run().toString());
-    ps.setString(3, userId);
-    ps.setString(4, scope.environmentId());
-    ps.setString(5, scope.tenantId());
-    ps.setString(6, e.group());
-    tx.dialect().setDecimal(ps, 7, e.value());
-    ps.setLong(8, e.reachedAt().toEpochMilli());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id,"
+            + " grp, value, reached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (leaderboard_id, run_start, user_id) DO UPDATE SET grp = excluded.grp,"
+            + " value = excluded.value, reached_at = excluded.reached_at",
+        leaderboardId,
+        e.run().toString(),
+        userId,
+        scope.environmentId(),
+        scope.tenantId(),
+        e.group(),
+        e.value(),
+        e.reachedAt().toEpochMilli());
   }
 
   /** A user's stored entry in one run, or null. */

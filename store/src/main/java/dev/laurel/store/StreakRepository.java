@@ -119,16 +119,20 @@ public final class StreakRepository {
     if (tx.dialect() == Dialect.SQLITE && replaceDocument(tx, scope, state)) {
       return;
     }
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
-                + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
-                + " length = excluded.length, next_settlement = excluded.next_settlement,"
-                + " longest = CASE WHEN excluded.longest > streak_states.longest"
-                + " THEN excluded.longest ELSE streak_states.longest END");
-    bind(ps, scope, state);
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
+            + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
+            + " length = excluded.length, next_settlement = excluded.next_settlement,"
+            + " longest = CASE WHEN excluded.longest > streak_states.longest"
+            + " THEN excluded.longest ELSE streak_states.longest END",
+        scope.environmentId(),
+        scope.tenantId(),
+        state.userId(),
+        state.json(),
+        state.length(),
+        state.length(),
+        state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : (Object) state.next().toEpochMilli());
   }
 
   /**

@@ -120,63 +120,59 @@ public final class UserRepository {
 
   /** Inserts or replaces the user's profile and preferences. */
   public void saveProfile(Tx tx, Scope scope, UserProfile p, Preferences prefs) throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO users (env_id, tenant_id, "
-                + USER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (env_id, tenant_id, id) DO UPDATE SET email = excluded.email,"
-                + " name = excluded.name, tz = excluded.tz, device_tokens = excluded.device_tokens,"
-                + " subscribe_to_emails = excluded.subscribe_to_emails,"
-                + " attributes = excluded.attributes, preferences = excluded.preferences,"
-                + " updated = excluded.updated");
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, p.id());
-    ps.setString(4, p.email());
-    ps.setString(5, p.name());
-    ps.setString(6, p.tz());
-    ps.setString(7, Json.write(p.deviceTokens()));
-    ps.setBoolean(8, p.subscribeToEmails());
-    ps.setString(9, Json.write(p.attributes()));
-    ps.setBoolean(10, p.control());
-    ps.setString(11, Json.write(prefs));
-    ps.setLong(12, p.created().toEpochMilli());
-    ps.setLong(13, p.updated().toEpochMilli());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO users (env_id, tenant_id, "
+            + USER_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (env_id, tenant_id, id) DO UPDATE SET email = excluded.email,"
+            + " name = excluded.name, tz = excluded.tz, device_tokens = excluded.device_tokens,"
+            + " subscribe_to_emails = excluded.subscribe_to_emails,"
+            + " attributes = excluded.attributes, preferences = excluded.preferences,"
+            + " updated = excluded.updated",
+        scope.environmentId(),
+        scope.tenantId(),
+        p.id(),
+        p.email(),
+        p.name(),
+        p.tz(),
+        Json.write(p.deviceTokens()),
+        p.subscribeToEmails(),
+        Json.write(p.attributes()),
+        p.control(),
+        Json.write(prefs),
+        p.created().toEpochMilli(),
+        p.updated().toEpochMilli());
   }
 
   /** Sets one metric total of a user. */
   public void saveTotal(Tx tx, Scope scope, String userId, String metricId, BigDecimal total)
       throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
-                + " DO UPDATE SET total = excluded.total");
-    bindUser(ps, scope, userId);
-    ps.setString(4, metricId);
-    tx.dialect().setDecimal(ps, 5, total);
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
+            + " DO UPDATE SET total = excluded.total",
+        scope.environmentId(),
+        scope.tenantId(),
+        userId,
+        metricId,
+        total);
   }
 
   /** Stores an event (TIME-3) together with its idempotency key (IDEM-5). */
   public void insertEvent(Tx tx, Scope scope, StoredEvent e) throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz,"
-                + " at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ps.setString(1, e.id());
-    ps.setString(2, scope.environmentId());
-    ps.setString(3, scope.tenantId());
-    ps.setString(4, e.userId());
-    ps.setString(5, e.metricId());
-    tx.dialect().setDecimal(ps, 6, e.value());
-    ps.setString(7, Json.write(e.attributes()));
-    ps.setString(8, e.tz());
-    ps.setLong(9, e.at().toEpochMilli());
-    ps.setString(10, e.idempotencyKey());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz,"
+            + " at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.id(),
+        scope.environmentId(),
+        scope.tenantId(),
+        e.userId(),
+        e.metricId(),
+        e.value(),
+        Json.write(e.attributes()),
+        e.tz(),
+        e.at().toEpochMilli(),
+        e.idempotencyKey());
   }
 
   /** IDEM-2: the event already processed under this key, or null. */

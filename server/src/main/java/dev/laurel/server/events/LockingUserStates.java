@@ -32,6 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * UserRepository.bumpStateVersions}), in the transaction of its change. After the commit, the
  * state the session staged (or read) is kept at the bumped version; after a failure the user's
  * kept state is dropped.
+ *
+ * <p>The writes a session stages are queued on its transaction ({@link Tx#queueWrites()}) and sent
+ * in one round trip, so that a session whose user's state was kept costs three round trips: lock
+ * and version, writes, commit.
  */
 public final class LockingUserStates implements UserStates {
   /** Lock, then bump the version: one round trip (the driver sends both before one Sync). */
@@ -72,6 +76,8 @@ public final class LockingUserStates implements UserStates {
       result =
           db.write(tx -> {
             TxSession session = new TxSession(tx, key, lockAndBump(tx, key));
+            // The session's writes go out together, when it next reads or commits.
+            tx.queueWrites();
             open[0] = session;
             T done = work.run(session);
             session.settleVersion();
