@@ -175,37 +175,33 @@ public final class AchievementRepository {
     }
   }
 
-  /** A user's completions and filtered totals. */
-  public static AchievementProgress progress(Connection c, Dialect dialect, Scope scope, String userId)
-      throws SQLException {
+  /** A user's completions (parameters: env_id, tenant_id, user_id), read by {@link #completions}. */
+  static final String COMPLETIONS_QUERY =
+      "SELECT id, achievement_id, achieved_at FROM achievement_completions WHERE env_id = ?"
+          + " AND tenant_id = ? AND user_id = ?";
+
+  /** A user's filtered totals, read by {@link #filteredTotals}. */
+  static final String FILTERED_TOTALS_QUERY =
+      "SELECT total_key, total FROM achievement_filtered_totals WHERE env_id = ? AND tenant_id = ?"
+          + " AND user_id = ?";
+
+  static Map<String, Completion> completions(ResultSet rs) throws SQLException {
     Map<String, Completion> completions = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, achievement_id, achieved_at FROM achievement_completions WHERE env_id = ?"
-                + " AND tenant_id = ? AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Completion done =
-              new Completion(
-                  rs.getString("id"), rs.getString("achievement_id"), Instant.ofEpochMilli(rs.getLong("achieved_at")));
-          completions.put(done.achievementId(), done);
-        }
-      }
+    while (rs.next()) {
+      Completion done =
+          new Completion(
+              rs.getString("id"), rs.getString("achievement_id"), Instant.ofEpochMilli(rs.getLong("achieved_at")));
+      completions.put(done.achievementId(), done);
     }
+    return completions;
+  }
+
+  static Map<String, BigDecimal> filteredTotals(ResultSet rs, Dialect dialect) throws SQLException {
     Map<String, BigDecimal> totals = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT total_key, total FROM achievement_filtered_totals WHERE env_id = ? AND tenant_id = ?"
-                + " AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          totals.put(rs.getString("total_key"), dialect.getDecimal(rs, "total"));
-        }
-      }
+    while (rs.next()) {
+      totals.put(rs.getString("total_key"), dialect.getDecimal(rs, "total"));
     }
-    return new AchievementProgress(completions, totals);
+    return totals;
   }
 
   /**

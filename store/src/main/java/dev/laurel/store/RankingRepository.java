@@ -4,7 +4,6 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
 import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,33 +35,29 @@ public final class RankingRepository {
   /** A user's display name and time zone (both may be null). */
   public record UserInfo(String name, String tz) {}
 
-  /** The user's entries in the latest run of each leaderboard (their leaderboard state). */
-  public static LeaderboardEntries userEntries(Connection c, Dialect dialect, Scope scope, String userId)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
-                + " WHERE env_id = ? AND tenant_id = ? AND user_id = ? AND run_start ="
-                + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
-                + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
-                + " AND m.leaderboard_id = e.leaderboard_id)")) {
-      ps.setString(1, scope.environmentId());
-      ps.setString(2, scope.tenantId());
-      ps.setString(3, userId);
-      Map<String, LeaderboardEntry> out = new LinkedHashMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getString("leaderboard_id"),
-              new LeaderboardEntry(
-                  LocalDate.parse(rs.getString("run_start")),
-                  rs.getString("grp"),
-                  dialect.getDecimal(rs, "value"),
-                  Instant.ofEpochMilli(rs.getLong("reached_at"))));
-        }
-      }
-      return out.isEmpty() ? LeaderboardEntries.EMPTY : new LeaderboardEntries(out);
+  /**
+   * The user's entries in the latest run of each leaderboard (their leaderboard state; parameters:
+   * env_id, tenant_id, user_id), read by {@link #userEntries(ResultSet, Dialect)}.
+   */
+  static final String USER_ENTRIES_QUERY =
+      "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
+          + " WHERE env_id = ? AND tenant_id = ? AND user_id = ? AND run_start ="
+          + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
+          + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
+          + " AND m.leaderboard_id = e.leaderboard_id)";
+
+  static LeaderboardEntries userEntries(ResultSet rs, Dialect dialect) throws SQLException {
+    Map<String, LeaderboardEntry> out = new LinkedHashMap<>();
+    while (rs.next()) {
+      out.put(
+          rs.getString("leaderboard_id"),
+          new LeaderboardEntry(
+              LocalDate.parse(rs.getString("run_start")),
+              rs.getString("grp"),
+              dialect.getDecimal(rs, "value"),
+              Instant.ofEpochMilli(rs.getLong("reached_at"))));
     }
+    return out.isEmpty() ? LeaderboardEntries.EMPTY : new LeaderboardEntries(out);
   }
 
   /** Inserts or replaces a user's entry in one run. */

@@ -1,7 +1,11 @@
 package dev.laurel.store;
 
 import dev.laurel.engine.Scope;
+import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.StoredEvent;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.points.PointsState;
+import dev.laurel.engine.streak.StreakState;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
@@ -40,61 +44,89 @@ public final class UserRepository {
 
   private static UserState load(Connection c, Dialect dialect, Scope scope, String userId)
       throws SQLException {
+    // The profile alone first: most reads of a user who does not exist are a new user's first event.
     Preferences[] prefs = new Preferences[1];
-    UserProfile profile = profile(c, scope, userId, prefs);
+    UserProfile profile;
+    try (PreparedStatement ps = c.prepareStatement(PROFILE_QUERY)) {
+      bindUser(ps, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        profile = profile(rs, prefs);
+      }
+    }
     if (profile == null) {
       return null;
     }
-    Map<String, BigDecimal> totals = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
-        }
-      }
+    try (UserReads reads = UserReads.open(c, dialect, STATE_QUERIES, scope, userId)) {
+      Map<String, BigDecimal> totals = reads.next(rs -> totals(rs, dialect));
+      AchievementProgress achievements =
+          new AchievementProgress(
+              reads.next(AchievementRepository::completions),
+              reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
+      StreakState streak = reads.next(StreakRepository::state);
+      PointsState points =
+          new PointsState(
+              reads.next(PointsRepository::totals),
+              reads.next(rs -> PointsRepository.metricProgress(rs, dialect)),
+              reads.next(PointsRepository::timeProgress));
+      LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
+      return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
     }
-    return new UserState(
-        profile,
-        prefs[0],
-        totals,
-        AchievementRepository.progress(c, dialect, scope, userId),
-        StreakRepository.state(c, scope, userId),
-        PointsRepository.loadState(c, dialect, scope, userId),
-        RankingRepository.userEntries(c, dialect, scope, userId));
+  }
+
+  private static final String PROFILE_QUERY =
+      "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
+
+  private static final String TOTALS_QUERY =
+      "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+
+  /** Everything {@link #load} reads after the profile, in the order it reads it. */
+  private static final List<String> STATE_QUERIES =
+      List.of(
+          TOTALS_QUERY,
+          AchievementRepository.COMPLETIONS_QUERY,
+          AchievementRepository.FILTERED_TOTALS_QUERY,
+          StreakRepository.STATE_QUERY,
+          PointsRepository.TOTALS_QUERY,
+          PointsRepository.METRIC_PROGRESS_QUERY,
+          PointsRepository.TIME_PROGRESS_QUERY,
+          RankingRepository.USER_ENTRIES_QUERY);
+
+  private static Map<String, BigDecimal> totals(ResultSet rs, Dialect dialect) throws SQLException {
+    Map<String, BigDecimal> totals = new HashMap<>();
+    while (rs.next()) {
+      totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
+    }
+    return totals;
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */
   public UserProfile profile(Scope scope, String userId) {
-    return db.read(c -> profile(c, scope, userId, new Preferences[1]));
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(PROFILE_QUERY)) {
+        bindUser(ps, scope, userId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return profile(rs, new Preferences[1]);
+        }
+      }
+    });
   }
 
-  private static UserProfile profile(Connection c, Scope scope, String userId, Preferences[] prefs)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        prefs[0] = Json.read(rs.getString("preferences"), Preferences.class);
-        return new UserProfile(
-            rs.getString("id"),
-            rs.getString("email"),
-            rs.getString("name"),
-            rs.getString("tz"),
-            Json.stringList(rs.getString("device_tokens")),
-            rs.getBoolean("subscribe_to_emails"),
-            Json.stringMap(rs.getString("attributes")),
-            rs.getBoolean("control"),
-            Instant.ofEpochMilli(rs.getLong("created")),
-            Instant.ofEpochMilli(rs.getLong("updated")));
-      }
+  private static UserProfile profile(ResultSet rs, Preferences[] prefs) throws SQLException {
+    if (!rs.next()) {
+      return null;
     }
+    prefs[0] = Json.read(rs.getString("preferences"), Preferences.class);
+    return new UserProfile(
+        rs.getString("id"),
+        rs.getString("email"),
+        rs.getString("name"),
+        rs.getString("tz"),
+        Json.stringList(rs.getString("device_tokens")),
+        rs.getBoolean("subscribe_to_emails"),
+        Json.stringMap(rs.getString("attributes")),
+        rs.getBoolean("control"),
+        Instant.ofEpochMilli(rs.getLong("created")),
+        Instant.ofEpochMilli(rs.getLong("updated")));
   }
 
   /**

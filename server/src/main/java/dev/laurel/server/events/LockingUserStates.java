@@ -175,7 +175,10 @@ public final class LockingUserStates implements UserStates {
       check(scope, userId);
       Kept mine = kept.get(key);
       UserState state;
-      if (mine != null && version != NO_ROW && mine.version() == version - 1) {
+      if (version == NO_ROW && !wrote) {
+        // No users row under the lock: the user does not exist (rows are created in sessions only).
+        state = null;
+      } else if (mine != null && mine.version() == version - 1) {
         state = mine.state();
       } else {
         try {
