@@ -14,6 +14,7 @@ import dev.laurel.engine.user.UserState;
 import dev.laurel.store.AchievementRepository;
 import dev.laurel.store.ConfigRepository;
 import dev.laurel.store.Database;
+import dev.laurel.store.LeaderboardRepository;
 import dev.laurel.store.RankingRepository;
 import dev.laurel.store.Sql;
 import dev.laurel.store.StoreException;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class LockingUserStatesTest {
   }
 
   /** One session on {@code node}: reads the user, and stores {@code next(read)} if not null. */
-  private UserState session(LockingUserStates node, String id, java.util.function.UnaryOperator<UserState> next) {
+  private UserState session(LockingUserStates node, String id, UnaryOperator<UserState> next) {
     return node.session(SCOPE, id, s -> {
       UserStates.Loaded read = s.load(SCOPE, id);
       UserState after = next.apply(read.state());
@@ -158,7 +160,7 @@ class LockingUserStatesTest {
       new RankingRepository(dbB).deleteEntries(tx, "board-u1"); // LB-2, a moved start
       return null;
     });
-    dbB.write(tx -> new dev.laurel.store.LeaderboardRepository(dbB).delete(tx, SCOPE, "board-u2")); // LB-39
+    dbB.write(tx -> new LeaderboardRepository(dbB).delete(tx, SCOPE, "board-u2")); // LB-39
     assertThat(read(nodeA, "u1").leaderboards().get("board-u1")).isNull();
     assertThat(read(nodeA, "u2").leaderboards().get("board-u2")).isNull();
   }
