@@ -160,6 +160,42 @@ describe('several nodes on one PostgreSQL', { skip }, () => {
     }
   });
 
+  // Issue 8: each node keeps the states of the users it served, and reuses one only while the
+  // user's state version in the database is the one it kept: never after another node's write.
+  test('EVENT-8 events sent one at a time round the nodes each build on the one before, whichever node kept the user', async () => {
+    const id = uid('seq');
+    for (let i = 1; i <= 9; i++) {
+      const r = await nodes[i % 3].client.metrics.event('cards', { user: { id }, value: 1 });
+      assert.equal(r.total, i, `event ${i} through node ${(i % 3) + 1}`);
+    }
+    const xp = await nodes[0].client.users.points(id, 'multi-xp');
+    assert.equal(xp.total, 27);
+  });
+
+  test('ATTR-5 / USER-6 user writes and an attribute deletion on one node are what the next event on another node builds on', async () => {
+    const tier = await nodes[0].createAttribute(uid('tier'), 'user');
+    const team = await nodes[0].createAttribute(uid('team'), 'user');
+    await new Promise((r) => setTimeout(r, 1200));
+    const id = uid('attr');
+    await nodes[1].client.metrics.event('cards', { user: { id, attributes: { [tier.key]: 'gold', [team.key]: 'red' } }, value: 1 });
+    // USER-6 on node 1; node 2's next event builds on it, and node 2 keeps that state.
+    await nodes[0].client.users.update(id, { name: 'Renamed on node 1' });
+    await nodes[1].client.metrics.event('cards', { user: { id }, value: 1 });
+    // ATTR-5 on node 3, outside any event.
+    const del = await nodes[2].admin('DELETE', `/attributes?ids=${tier.id}`);
+    assert.equal(del.status, 200, del.text);
+    assert.deepEqual(del.body.deleted, [{ id: tier.id }]);
+    await new Promise((r) => setTimeout(r, 1200));
+    // The next event on node 2 changes the profile: it must merge into the stored user, not the kept one.
+    const r = await nodes[1].client.metrics.event('cards', { user: { id, attributes: { [team.key]: 'blue' } }, value: 1 });
+    assert.equal(r.total, 3);
+    for (const node of nodes) {
+      const user = await node.client.users.get(id);
+      assert.equal(user.name, 'Renamed on node 1', `name through ${node.baseUrl}`);
+      assert.deepEqual(user.attributes, { [team.key]: 'blue' }, `attributes through ${node.baseUrl}`);
+    }
+  });
+
   test('configuration made on one node is served by the others', async () => {
     await nodes[2].createMetric('quizzes');
     await new Promise((r) => setTimeout(r, 1200));

@@ -73,6 +73,7 @@ public final class Laurel implements AutoCloseable {
    * Users whose latest state is kept in memory for the write path ({@link UserStates}): about 2 KB
    * each with a realistic configuration, so 50,000 fit the launcher's default heap with room
    * (docs/PERFORMANCE.md, "Memory"); a user beyond them is read from the store on its next event.
+   * With PostgreSQL a kept state is reused only while the user's state version is unchanged.
    */
   private static final int USER_STATE_CACHE = 50_000;
 
@@ -188,7 +189,7 @@ public final class Laurel implements AutoCloseable {
     GroupCommitter committer = new GroupCommitter(db);
     UserStates states =
         shared
-            ? new LockingUserStates(db, users)
+            ? new LockingUserStates(db, users, USER_STATE_CACHE)
             : new CachedUserStates(users, committer, USER_STATE_CACHE);
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);

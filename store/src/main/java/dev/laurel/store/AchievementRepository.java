@@ -153,8 +153,18 @@ public final class AchievementRepository {
     }
   }
 
-  /** Drops every user's running total of a requirement that no longer exists (ACH-6). */
+  /**
+   * Drops every user's running total of a requirement that no longer exists (ACH-6), bumping the
+   * state versions of the users who had one (issue 8).
+   */
   public void deleteFilteredTotals(Tx tx, Scope scope, String totalKey) throws SQLException {
+    UserRepository.bumpStateVersions(
+        tx,
+        "SELECT env_id, tenant_id, user_id FROM achievement_filtered_totals"
+            + " WHERE env_id = ? AND tenant_id = ? AND total_key = ?",
+        scope.environmentId(),
+        scope.tenantId(),
+        totalKey);
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
@@ -165,37 +175,33 @@ public final class AchievementRepository {
     }
   }
 
-  /** A user's completions and filtered totals. */
-  public static AchievementProgress progress(Connection c, Dialect dialect, Scope scope, String userId)
-      throws SQLException {
+  /** A user's completions (parameters: env_id, tenant_id, user_id), read by {@link #completions}. */
+  static final String COMPLETIONS_QUERY =
+      "SELECT id, achievement_id, achieved_at FROM achievement_completions WHERE env_id = ?"
+          + " AND tenant_id = ? AND user_id = ?";
+
+  /** A user's filtered totals, read by {@link #filteredTotals}. */
+  static final String FILTERED_TOTALS_QUERY =
+      "SELECT total_key, total FROM achievement_filtered_totals WHERE env_id = ? AND tenant_id = ?"
+          + " AND user_id = ?";
+
+  static Map<String, Completion> completions(ResultSet rs) throws SQLException {
     Map<String, Completion> completions = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, achievement_id, achieved_at FROM achievement_completions WHERE env_id = ?"
-                + " AND tenant_id = ? AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Completion done =
-              new Completion(
-                  rs.getString("id"), rs.getString("achievement_id"), Instant.ofEpochMilli(rs.getLong("achieved_at")));
-          completions.put(done.achievementId(), done);
-        }
-      }
+    while (rs.next()) {
+      Completion done =
+          new Completion(
+              rs.getString("id"), rs.getString("achievement_id"), Instant.ofEpochMilli(rs.getLong("achieved_at")));
+      completions.put(done.achievementId(), done);
     }
+    return completions;
+  }
+
+  static Map<String, BigDecimal> filteredTotals(ResultSet rs, Dialect dialect) throws SQLException {
     Map<String, BigDecimal> totals = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT total_key, total FROM achievement_filtered_totals WHERE env_id = ? AND tenant_id = ?"
-                + " AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          totals.put(rs.getString("total_key"), dialect.getDecimal(rs, "total"));
-        }
-      }
+    while (rs.next()) {
+      totals.put(rs.getString("total_key"), dialect.getDecimal(rs, "total"));
     }
-    return new AchievementProgress(completions, totals);
+    return totals;
   }
 
   /**
@@ -207,32 +213,30 @@ public final class AchievementRepository {
       throws SQLException {
     for (Completion c : after.completions().values()) {
       if (!before.hasCompleted(c.achievementId())) {
-        PreparedStatement ps =
-            tx.prepare(
-                "INSERT INTO achievement_completions (id, env_id, tenant_id, user_id, achievement_id,"
-                    + " achieved_at, backdated) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        ps.setString(1, c.id());
-        ps.setString(2, scope.environmentId());
-        ps.setString(3, scope.tenantId());
-        ps.setString(4, userId);
-        ps.setString(5, c.achievementId());
-        ps.setLong(6, c.achievedAt().toEpochMilli());
-        ps.setBoolean(7, backdated);
-        ps.executeUpdate();
+        tx.write(
+            "INSERT INTO achievement_completions (id, env_id, tenant_id, user_id, achievement_id,"
+                + " achieved_at, backdated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            c.id(),
+            scope.environmentId(),
+            scope.tenantId(),
+            userId,
+            c.achievementId(),
+            c.achievedAt().toEpochMilli(),
+            backdated);
       }
     }
     for (Map.Entry<String, BigDecimal> e : after.filteredTotals().entrySet()) {
       BigDecimal old = before.filteredTotal(e.getKey());
       if (old == null || old.compareTo(e.getValue()) != 0) {
-        PreparedStatement ps =
-            tx.prepare(
-                "INSERT INTO achievement_filtered_totals (env_id, tenant_id, user_id, total_key, total)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, total_key)"
-                    + " DO UPDATE SET total = excluded.total");
-        bindUser(ps, scope, userId);
-        ps.setString(4, e.getKey());
-        tx.dialect().setDecimal(ps, 5, e.getValue());
-        ps.executeUpdate();
+        tx.write(
+            "INSERT INTO achievement_filtered_totals (env_id, tenant_id, user_id, total_key, total)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, total_key)"
+                + " DO UPDATE SET total = excluded.total",
+            scope.environmentId(),
+            scope.tenantId(),
+            userId,
+            e.getKey(),
+            e.getValue());
       }
     }
   }

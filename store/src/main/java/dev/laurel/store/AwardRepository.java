@@ -33,24 +33,22 @@ public final class AwardRepository {
     if (awards.isEmpty()) {
       return;
     }
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded,"
-                + " total, at, tz, boosts, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (Award a : awards) {
-      ps.setString(1, a.id());
-      ps.setString(2, scope.environmentId());
-      ps.setString(3, scope.tenantId());
-      ps.setString(4, a.userId());
-      ps.setString(5, a.systemId());
-      ps.setString(6, a.triggerId());
-      ps.setLong(7, a.awarded());
-      ps.setLong(8, a.total());
-      ps.setLong(9, a.at().toEpochMilli());
-      ps.setString(10, a.tz());
-      ps.setString(11, boosts(a.boosts()));
-      ps.setString(12, a.dedupeKey());
-      ps.executeUpdate();
+      tx.write(
+          "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded,"
+              + " total, at, tz, boosts, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          a.id(),
+          scope.environmentId(),
+          scope.tenantId(),
+          a.userId(),
+          a.systemId(),
+          a.triggerId(),
+          a.awarded(),
+          a.total(),
+          a.at().toEpochMilli(),
+          a.tz(),
+          boosts(a.boosts()),
+          a.dedupeKey());
     }
   }
 

@@ -343,7 +343,10 @@ public final class ConfigRepository {
     }
   }
 
-  /** ATTR-5: drops a deleted user attribute's stored values from every user of the scope. */
+  /**
+   * ATTR-5: drops a deleted user attribute's stored values from every user of the scope (bumping
+   * the changed users' state versions, issue 8).
+   */
   public void removeUserAttributeValues(Tx tx, Scope scope, String key) throws SQLException {
     List<String[]> changed = new ArrayList<>();
     try (PreparedStatement ps =
@@ -362,7 +365,8 @@ public final class ConfigRepository {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
-                "UPDATE users SET attributes = ? WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
+                "UPDATE users SET attributes = ?, state_version = state_version + 1"
+                    + " WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
       for (String[] row : changed) {
         ps.setString(1, row[1]);
         ps.setString(2, scope.environmentId());

@@ -104,8 +104,12 @@ public final class LeaderboardRepository {
     }
   }
 
-  /** LB-39: removes a leaderboard with its entries, runs, final rankings and snapshots. */
+  /**
+   * LB-39: removes a leaderboard with its entries, runs, final rankings and snapshots (bumping the
+   * state versions of the users with an entry, issue 8).
+   */
   public boolean delete(Tx tx, Scope scope, String id) throws SQLException {
+    RankingRepository.bumpEntryOwners(tx, id);
     for (String table :
         List.of("leaderboard_entries", "leaderboard_runs", "leaderboard_results", "leaderboard_snapshots")) {
       try (PreparedStatement ps =

@@ -4,8 +4,6 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.points.MetricProgress;
 import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.points.TimeProgress;
-import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,46 +25,45 @@ public final class PointsRepository {
     this.db = db;
   }
 
-  /** A user's points state (empty for a user without points). */
-  static PointsState loadState(Connection c, Dialect d, Scope scope, String userId) throws SQLException {
+  private static final String OF_USER = " WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+
+  /** A user's points state is read by these three (parameters: env_id, tenant_id, user_id). */
+  static final String TOTALS_QUERY = "SELECT system_id, total FROM points_totals" + OF_USER;
+
+  static final String METRIC_PROGRESS_QUERY = "SELECT * FROM points_metric_progress" + OF_USER;
+
+  static final String TIME_PROGRESS_QUERY = "SELECT * FROM points_time_progress" + OF_USER;
+
+  static Map<String, Long> totals(ResultSet rs) throws SQLException {
     Map<String, Long> totals = new HashMap<>();
-    try (PreparedStatement ps = user(c, "SELECT system_id, total FROM points_totals", scope, userId);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        totals.put(rs.getString("system_id"), rs.getLong("total"));
-      }
+    while (rs.next()) {
+      totals.put(rs.getString("system_id"), rs.getLong("total"));
     }
-    Map<String, MetricProgress> metric = new HashMap<>();
-    try (PreparedStatement ps = user(c, "SELECT * FROM points_metric_progress", scope, userId);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        metric.put(
-            rs.getString("trigger_id"),
-            new MetricProgress(
-                rs.getLong("epoch"), rs.getLong("revision"), d.getDecimal(rs, "accumulated"), d.getDecimal(rs, "paid")));
-      }
-    }
-    Map<String, TimeProgress> time = new HashMap<>();
-    try (PreparedStatement ps = user(c, "SELECT * FROM points_time_progress", scope, userId);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        time.put(
-            rs.getString("trigger_id"),
-            new TimeProgress(
-                Instant.ofEpochMilli(rs.getLong("activation")),
-                rs.getLong("fired"),
-                Instant.ofEpochMilli(rs.getLong("next_due"))));
-      }
-    }
-    return new PointsState(totals, metric, time);
+    return totals;
   }
 
-  private static PreparedStatement user(Connection c, String select, Scope scope, String userId) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(select + " WHERE env_id = ? AND tenant_id = ? AND user_id = ?");
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
-    return ps;
+  static Map<String, MetricProgress> metricProgress(ResultSet rs, Dialect d) throws SQLException {
+    Map<String, MetricProgress> metric = new HashMap<>();
+    while (rs.next()) {
+      metric.put(
+          rs.getString("trigger_id"),
+          new MetricProgress(
+              rs.getLong("epoch"), rs.getLong("revision"), d.getDecimal(rs, "accumulated"), d.getDecimal(rs, "paid")));
+    }
+    return metric;
+  }
+
+  static Map<String, TimeProgress> timeProgress(ResultSet rs) throws SQLException {
+    Map<String, TimeProgress> time = new HashMap<>();
+    while (rs.next()) {
+      time.put(
+          rs.getString("trigger_id"),
+          new TimeProgress(
+              Instant.ofEpochMilli(rs.getLong("activation")),
+              rs.getLong("fired"),
+              Instant.ofEpochMilli(rs.getLong("next_due"))));
+    }
+    return time;
   }
 
   /** Writes what changed between two states of a user. */
@@ -101,19 +98,13 @@ public final class PointsRepository {
         "INSERT INTO " + table + " (env_id, tenant_id, user_id, " + keyColumn + ", " + String.join(", ", columns)
             + ") VALUES (?, ?, ?, ?" + ", ?".repeat(columns.size()) + ") ON CONFLICT (env_id, tenant_id, user_id, "
             + keyColumn + ") DO UPDATE SET " + sets;
-    PreparedStatement ps = tx.prepare(sql);
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
-    ps.setString(4, key);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof BigDecimal decimal) {
-        tx.dialect().setDecimal(ps, 5 + i, decimal);
-      } else {
-        ps.setLong(5 + i, (Long) values[i]);
-      }
-    }
-    ps.executeUpdate();
+    Object[] all = new Object[4 + values.length];
+    all[0] = scope.environmentId();
+    all[1] = scope.tenantId();
+    all[2] = userId;
+    all[3] = key;
+    System.arraycopy(values, 0, all, 4, values.length);
+    tx.write(sql, all);
   }
 
   /** A user's total in one system, with the user's attributes (PTS-12, LVL-12). */

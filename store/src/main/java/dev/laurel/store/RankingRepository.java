@@ -4,7 +4,6 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
 import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,53 +35,47 @@ public final class RankingRepository {
   /** A user's display name and time zone (both may be null). */
   public record UserInfo(String name, String tz) {}
 
-  /** The user's entries in the latest run of each leaderboard (their leaderboard state). */
-  public static LeaderboardEntries userEntries(Connection c, Dialect dialect, Scope scope, String userId)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
-                + " WHERE env_id = ? AND tenant_id = ? AND user_id = ? AND run_start ="
-                + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
-                + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
-                + " AND m.leaderboard_id = e.leaderboard_id)")) {
-      ps.setString(1, scope.environmentId());
-      ps.setString(2, scope.tenantId());
-      ps.setString(3, userId);
-      Map<String, LeaderboardEntry> out = new LinkedHashMap<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(
-              rs.getString("leaderboard_id"),
-              new LeaderboardEntry(
-                  LocalDate.parse(rs.getString("run_start")),
-                  rs.getString("grp"),
-                  dialect.getDecimal(rs, "value"),
-                  Instant.ofEpochMilli(rs.getLong("reached_at"))));
-        }
-      }
-      return out.isEmpty() ? LeaderboardEntries.EMPTY : new LeaderboardEntries(out);
+  /**
+   * The user's entries in the latest run of each leaderboard (their leaderboard state; parameters:
+   * env_id, tenant_id, user_id), read by {@link #userEntries(ResultSet, Dialect)}.
+   */
+  static final String USER_ENTRIES_QUERY =
+      "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
+          + " WHERE env_id = ? AND tenant_id = ? AND user_id = ? AND run_start ="
+          + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
+          + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
+          + " AND m.leaderboard_id = e.leaderboard_id)";
+
+  static LeaderboardEntries userEntries(ResultSet rs, Dialect dialect) throws SQLException {
+    Map<String, LeaderboardEntry> out = new LinkedHashMap<>();
+    while (rs.next()) {
+      out.put(
+          rs.getString("leaderboard_id"),
+          new LeaderboardEntry(
+              LocalDate.parse(rs.getString("run_start")),
+              rs.getString("grp"),
+              dialect.getDecimal(rs, "value"),
+              Instant.ofEpochMilli(rs.getLong("reached_at"))));
     }
+    return out.isEmpty() ? LeaderboardEntries.EMPTY : new LeaderboardEntries(out);
   }
 
   /** Inserts or replaces a user's entry in one run. */
   public void saveEntry(Tx tx, Scope scope, String userId, String leaderboardId, LeaderboardEntry e)
       throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id,"
-                + " grp, value, reached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (leaderboard_id, run_start, user_id) DO UPDATE SET grp = excluded.grp,"
-                + " value = excluded.value, reached_at = excluded.reached_at");
-    ps.setString(1, leaderboardId);
-    ps.setString(2, e.run().toString());
-    ps.setString(3, userId);
-    ps.setString(4, scope.environmentId());
-    ps.setString(5, scope.tenantId());
-    ps.setString(6, e.group());
-    tx.dialect().setDecimal(ps, 7, e.value());
-    ps.setLong(8, e.reachedAt().toEpochMilli());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id,"
+            + " grp, value, reached_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (leaderboard_id, run_start, user_id) DO UPDATE SET grp = excluded.grp,"
+            + " value = excluded.value, reached_at = excluded.reached_at",
+        leaderboardId,
+        e.run().toString(),
+        userId,
+        scope.environmentId(),
+        scope.tenantId(),
+        e.group(),
+        e.value(),
+        e.reachedAt().toEpochMilli());
   }
 
   /** A user's stored entry in one run, or null. */
@@ -173,8 +166,12 @@ public final class RankingRepository {
         });
   }
 
-  /** LB-2 with a moved start: a scheduled leaderboard's runs changed, so its early entries go. */
+  /**
+   * LB-2 with a moved start: a scheduled leaderboard's runs changed, so its early entries go (and
+   * the state versions of their users are bumped, issue 8).
+   */
   public void deleteEntries(Tx tx, String leaderboardId) throws SQLException {
+    bumpEntryOwners(tx, leaderboardId);
     for (String table : List.of("leaderboard_entries", "leaderboard_snapshots")) {
       try (PreparedStatement ps =
           tx.connection().prepareStatement("DELETE FROM " + table + " WHERE leaderboard_id = ?")) {
@@ -182,6 +179,14 @@ public final class RankingRepository {
         ps.executeUpdate();
       }
     }
+  }
+
+  /** Issue 8: the users with an entry in the leaderboard will not reuse a state kept in memory. */
+  static void bumpEntryOwners(Tx tx, String leaderboardId) throws SQLException {
+    UserRepository.bumpStateVersions(
+        tx,
+        "SELECT env_id, tenant_id, user_id FROM leaderboard_entries WHERE leaderboard_id = ?",
+        leaderboardId);
   }
 
   /** Names (LB-23 {@code userName}) and zones of users of a scope; unknown ids are left out. */

@@ -89,15 +89,21 @@ public final class StreakRepository {
     return db.read(c -> state(c, scope, userId));
   }
 
-  static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT state FROM streak_states WHERE env_id = ? AND tenant_id = ? AND user_id = ?")) {
+  /** A user's state (parameters: env_id, tenant_id, user_id), read by {@link #state(ResultSet)}. */
+  static final String STATE_QUERY =
+      "SELECT state FROM streak_states WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+
+  private static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(STATE_QUERY)) {
       bindUser(ps, scope, userId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? StreakJson.read(rs.getString("state"), StreakState.class) : null;
+        return state(rs);
       }
     }
+  }
+
+  static StreakState state(ResultSet rs) throws SQLException {
+    return rs.next() ? StreakJson.read(rs.getString("state"), StreakState.class) : null;
   }
 
   /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
@@ -119,16 +125,20 @@ public final class StreakRepository {
     if (tx.dialect() == Dialect.SQLITE && replaceDocument(tx, scope, state)) {
       return;
     }
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
-                + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
-                + " length = excluded.length, next_settlement = excluded.next_settlement,"
-                + " longest = CASE WHEN excluded.longest > streak_states.longest"
-                + " THEN excluded.longest ELSE streak_states.longest END");
-    bind(ps, scope, state);
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
+            + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
+            + " length = excluded.length, next_settlement = excluded.next_settlement,"
+            + " longest = CASE WHEN excluded.longest > streak_states.longest"
+            + " THEN excluded.longest ELSE streak_states.longest END",
+        scope.environmentId(),
+        scope.tenantId(),
+        state.userId(),
+        state.json(),
+        state.length(),
+        state.length(),
+        state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : (Object) state.next().toEpochMilli());
   }
 
   /**

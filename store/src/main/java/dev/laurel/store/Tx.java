@@ -3,7 +3,9 @@ package dev.laurel.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +13,25 @@ import java.util.Map;
  * {@link #prepare(String)} keeps each statement for the whole transaction (for the embedded store's
  * writer, for the life of its connection), so the many units of a group commit reuse them instead
  * of preparing them again.
+ *
+ * <p>Writes whose row count nobody reads go through {@link #write(String, Object...)}. Once {@link
+ * #queueWrites()} was called (issue 8: a PostgreSQL user session), they are held and sent together,
+ * as one multi-statement round trip, before anything else runs on the connection: the next
+ * {@link #prepare}, {@link #connection()}, {@link #flush()} or the commit. A failing write then
+ * fails there, and the whole transaction is rolled back as before.
  */
 public final class Tx {
   private final Connection connection;
   private final Dialect dialect;
   private final Map<String, PreparedStatement> statements;
+  private final List<Write> queued = new ArrayList<>();
+  private boolean queueing;
+
+  /** A write held back, with its parameter values in order. */
+  private record Write(String sql, Object[] values) {}
+
+  /** A typed SQL NULL for {@link #write(String, Object...)} (a plain null binds as a text NULL). */
+  public record Null(int sqlType) {}
 
   Tx(Connection connection, Dialect dialect) {
     this(connection, dialect, new HashMap<>());
@@ -28,7 +44,13 @@ public final class Tx {
     this.statements = statements;
   }
 
+  /** The connection, for statements of one's own: queued writes are sent first. */
   public Connection connection() {
+    try {
+      flush();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    }
     return connection;
   }
 
@@ -36,8 +58,13 @@ public final class Tx {
     return dialect;
   }
 
-  /** A prepared statement owned by this transaction: do not close it. */
+  /** A prepared statement owned by this transaction: do not close it. Queued writes are sent first. */
   public PreparedStatement prepare(String sql) throws SQLException {
+    flush();
+    return prepared(sql);
+  }
+
+  private PreparedStatement prepared(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
       ps = connection.prepareStatement(sql);
@@ -46,13 +73,78 @@ public final class Tx {
     return ps;
   }
 
+  /**
+   * Executes one write with these parameter values (String, Long, Integer, Boolean, BigDecimal in
+   * the dialect's way, null as text, or a {@link Null}), now or, after {@link #queueWrites()}, with
+   * the next ones.
+   */
+  public void write(String sql, Object... values) throws SQLException {
+    if (queueing) {
+      queued.add(new Write(sql, values));
+      return;
+    }
+    PreparedStatement ps = prepare(sql);
+    bind(ps, 0, values);
+    ps.executeUpdate();
+  }
+
+  /**
+   * From now on until the end of the transaction, {@link #write(String, Object...)} holds writes
+   * back and sends them in one round trip when the connection is next used (PostgreSQL only: the
+   * driver sends the statements of one multi-statement query before waiting for any reply).
+   */
+  public void queueWrites() {
+    if (dialect != Dialect.POSTGRESQL) {
+      throw new IllegalStateException("writes are queued on PostgreSQL only");
+    }
+    queueing = true;
+  }
+
+  /** Sends the queued writes, if any, in one round trip. */
+  public void flush() throws SQLException {
+    if (queued.isEmpty()) {
+      return;
+    }
+    List<Write> writes = List.copyOf(queued);
+    queued.clear();
+    StringBuilder sql = new StringBuilder();
+    for (Write w : writes) {
+      sql.append(sql.isEmpty() ? "" : ";\n").append(w.sql());
+    }
+    PreparedStatement ps = prepared(sql.toString());
+    int offset = 0;
+    for (Write w : writes) {
+      bind(ps, offset, w.values());
+      offset += w.values().length;
+    }
+    ps.execute();
+  }
+
+  private void bind(PreparedStatement ps, int offset, Object[] values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      int index = offset + i + 1;
+      switch (values[i]) {
+        case null -> ps.setString(index, null);
+        case String v -> ps.setString(index, v);
+        case Long v -> ps.setLong(index, v);
+        case Integer v -> ps.setInt(index, v);
+        case Boolean v -> ps.setBoolean(index, v);
+        case java.math.BigDecimal v -> dialect.setDecimal(ps, index, v);
+        case Null v -> ps.setNull(index, v.sqlType());
+        default -> throw new IllegalArgumentException("cannot bind a " + values[i].getClass().getName());
+      }
+    }
+  }
+
   /** Runs {@code work} in this transaction and commits it, or rolls all of it back (GEN-14). */
   <T> T commit(Sql.TxWork<T> work) throws SQLException {
     try {
       T result = work.run(this);
+      flush();
       connection.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
+      queued.clear();
       connection.rollback();
       throw e;
     }

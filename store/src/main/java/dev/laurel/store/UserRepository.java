@@ -1,7 +1,11 @@
 package dev.laurel.store;
 
 import dev.laurel.engine.Scope;
+import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.StoredEvent;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.points.PointsState;
+import dev.laurel.engine.streak.StreakState;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
@@ -40,122 +44,167 @@ public final class UserRepository {
 
   private static UserState load(Connection c, Dialect dialect, Scope scope, String userId)
       throws SQLException {
+    // The profile alone first: most reads of a user who does not exist are a new user's first event.
     Preferences[] prefs = new Preferences[1];
-    UserProfile profile = profile(c, scope, userId, prefs);
+    UserProfile profile;
+    try (PreparedStatement ps = c.prepareStatement(PROFILE_QUERY)) {
+      bindUser(ps, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        profile = profile(rs, prefs);
+      }
+    }
     if (profile == null) {
       return null;
     }
-    Map<String, BigDecimal> totals = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
-        }
-      }
+    try (UserReads reads = UserReads.open(c, dialect, STATE_QUERIES, scope, userId)) {
+      Map<String, BigDecimal> totals = reads.next(rs -> totals(rs, dialect));
+      AchievementProgress achievements =
+          new AchievementProgress(
+              reads.next(AchievementRepository::completions),
+              reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
+      StreakState streak = reads.next(StreakRepository::state);
+      PointsState points =
+          new PointsState(
+              reads.next(PointsRepository::totals),
+              reads.next(rs -> PointsRepository.metricProgress(rs, dialect)),
+              reads.next(PointsRepository::timeProgress));
+      LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
+      return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
     }
-    return new UserState(
-        profile,
-        prefs[0],
-        totals,
-        AchievementRepository.progress(c, dialect, scope, userId),
-        StreakRepository.state(c, scope, userId),
-        PointsRepository.loadState(c, dialect, scope, userId),
-        RankingRepository.userEntries(c, dialect, scope, userId));
+  }
+
+  private static final String PROFILE_QUERY =
+      "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
+
+  private static final String TOTALS_QUERY =
+      "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+
+  /** Everything {@link #load} reads after the profile, in the order it reads it. */
+  private static final List<String> STATE_QUERIES =
+      List.of(
+          TOTALS_QUERY,
+          AchievementRepository.COMPLETIONS_QUERY,
+          AchievementRepository.FILTERED_TOTALS_QUERY,
+          StreakRepository.STATE_QUERY,
+          PointsRepository.TOTALS_QUERY,
+          PointsRepository.METRIC_PROGRESS_QUERY,
+          PointsRepository.TIME_PROGRESS_QUERY,
+          RankingRepository.USER_ENTRIES_QUERY);
+
+  private static Map<String, BigDecimal> totals(ResultSet rs, Dialect dialect) throws SQLException {
+    Map<String, BigDecimal> totals = new HashMap<>();
+    while (rs.next()) {
+      totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
+    }
+    return totals;
   }
 
   /** The user's profile and preferences, or null if the user does not exist. */
   public UserProfile profile(Scope scope, String userId) {
-    return db.read(c -> profile(c, scope, userId, new Preferences[1]));
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(PROFILE_QUERY)) {
+        bindUser(ps, scope, userId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return profile(rs, new Preferences[1]);
+        }
+      }
+    });
   }
 
-  private static UserProfile profile(Connection c, Scope scope, String userId, Preferences[] prefs)
-      throws SQLException {
+  private static UserProfile profile(ResultSet rs, Preferences[] prefs) throws SQLException {
+    if (!rs.next()) {
+      return null;
+    }
+    prefs[0] = Json.read(rs.getString("preferences"), Preferences.class);
+    return new UserProfile(
+        rs.getString("id"),
+        rs.getString("email"),
+        rs.getString("name"),
+        rs.getString("tz"),
+        Json.stringList(rs.getString("device_tokens")),
+        rs.getBoolean("subscribe_to_emails"),
+        Json.stringMap(rs.getString("attributes")),
+        rs.getBoolean("control"),
+        Instant.ofEpochMilli(rs.getLong("created")),
+        Instant.ofEpochMilli(rs.getLong("updated")));
+  }
+
+  /**
+   * Issue 8: bumps the state version of every user owning a row that {@code ownedRows} selects
+   * (a query of {@code env_id, tenant_id, user_id}), so that no node reuses a state of theirs that
+   * it keeps in memory. For writes to users' rows outside a user's session (admin deletions); call
+   * it in their transaction before changing the rows, so that it takes the users' row locks first,
+   * as a session does.
+   */
+  static void bumpStateVersions(Tx tx, String ownedRows, String... params) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        prefs[0] = Json.read(rs.getString("preferences"), Preferences.class);
-        return new UserProfile(
-            rs.getString("id"),
-            rs.getString("email"),
-            rs.getString("name"),
-            rs.getString("tz"),
-            Json.stringList(rs.getString("device_tokens")),
-            rs.getBoolean("subscribe_to_emails"),
-            Json.stringMap(rs.getString("attributes")),
-            rs.getBoolean("control"),
-            Instant.ofEpochMilli(rs.getLong("created")),
-            Instant.ofEpochMilli(rs.getLong("updated")));
+        tx.connection()
+            .prepareStatement(
+                "UPDATE users SET state_version = state_version + 1 WHERE (env_id, tenant_id, id) IN ("
+                    + ownedRows
+                    + ")")) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
       }
+      ps.executeUpdate();
     }
   }
 
   /** Inserts or replaces the user's profile and preferences. */
   public void saveProfile(Tx tx, Scope scope, UserProfile p, Preferences prefs) throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO users (env_id, tenant_id, "
-                + USER_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (env_id, tenant_id, id) DO UPDATE SET email = excluded.email,"
-                + " name = excluded.name, tz = excluded.tz, device_tokens = excluded.device_tokens,"
-                + " subscribe_to_emails = excluded.subscribe_to_emails,"
-                + " attributes = excluded.attributes, preferences = excluded.preferences,"
-                + " updated = excluded.updated");
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, p.id());
-    ps.setString(4, p.email());
-    ps.setString(5, p.name());
-    ps.setString(6, p.tz());
-    ps.setString(7, Json.write(p.deviceTokens()));
-    ps.setBoolean(8, p.subscribeToEmails());
-    ps.setString(9, Json.write(p.attributes()));
-    ps.setBoolean(10, p.control());
-    ps.setString(11, Json.write(prefs));
-    ps.setLong(12, p.created().toEpochMilli());
-    ps.setLong(13, p.updated().toEpochMilli());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO users (env_id, tenant_id, "
+            + USER_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (env_id, tenant_id, id) DO UPDATE SET email = excluded.email,"
+            + " name = excluded.name, tz = excluded.tz, device_tokens = excluded.device_tokens,"
+            + " subscribe_to_emails = excluded.subscribe_to_emails,"
+            + " attributes = excluded.attributes, preferences = excluded.preferences,"
+            + " updated = excluded.updated",
+        scope.environmentId(),
+        scope.tenantId(),
+        p.id(),
+        p.email(),
+        p.name(),
+        p.tz(),
+        Json.write(p.deviceTokens()),
+        p.subscribeToEmails(),
+        Json.write(p.attributes()),
+        p.control(),
+        Json.write(prefs),
+        p.created().toEpochMilli(),
+        p.updated().toEpochMilli());
   }
 
   /** Sets one metric total of a user. */
   public void saveTotal(Tx tx, Scope scope, String userId, String metricId, BigDecimal total)
       throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
-                + " DO UPDATE SET total = excluded.total");
-    bindUser(ps, scope, userId);
-    ps.setString(4, metricId);
-    tx.dialect().setDecimal(ps, 5, total);
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
+            + " DO UPDATE SET total = excluded.total",
+        scope.environmentId(),
+        scope.tenantId(),
+        userId,
+        metricId,
+        total);
   }
 
   /** Stores an event (TIME-3) together with its idempotency key (IDEM-5). */
   public void insertEvent(Tx tx, Scope scope, StoredEvent e) throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
-            "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz,"
-                + " at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    ps.setString(1, e.id());
-    ps.setString(2, scope.environmentId());
-    ps.setString(3, scope.tenantId());
-    ps.setString(4, e.userId());
-    ps.setString(5, e.metricId());
-    tx.dialect().setDecimal(ps, 6, e.value());
-    ps.setString(7, Json.write(e.attributes()));
-    ps.setString(8, e.tz());
-    ps.setLong(9, e.at().toEpochMilli());
-    ps.setString(10, e.idempotencyKey());
-    ps.executeUpdate();
+    tx.write(
+        "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz,"
+            + " at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        e.id(),
+        scope.environmentId(),
+        scope.tenantId(),
+        e.userId(),
+        e.metricId(),
+        e.value(),
+        Json.write(e.attributes()),
+        e.tz(),
+        e.at().toEpochMilli(),
+        e.idempotencyKey());
   }
 
   /** IDEM-2: the event already processed under this key, or null. */

@@ -9,38 +9,114 @@ import dev.laurel.store.StoreException;
 import dev.laurel.store.Tx;
 import dev.laurel.store.UserRepository;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link UserStates} for several nodes sharing one PostgreSQL (DESIGN: "the same lanes, plus a
  * per-user guard in PostgreSQL"). Each session is one transaction that first takes a transaction
- * advisory lock keyed by (scope, user), then reads the user's state from the database, and writes
- * what it staged before committing. A request on another node for the same user waits for the lock,
- * so every node sees the committed state of the previous request. Nothing is cached across
- * sessions.
+ * advisory lock keyed by (scope, user), then reads the user's state, and writes what it staged
+ * before committing. A request on another node for the same user waits for the lock, so every node
+ * sees the committed state of the previous request.
+ *
+ * <p>Issue 8: reading the whole state takes about ten queries, so each node keeps the states of
+ * up to {@code capacity} users, each with the user's <em>state version</em> (a column of the users
+ * row) it is current at. Right after the lock, in the same round trip, the session bumps the
+ * stored version; when the version before the bump is the one kept here, no other session (on any
+ * node) and no other write changed the user since, and the kept state is used. Every session bumps
+ * it, and so does every write to users' rows outside sessions (admin deletions, see {@code
+ * UserRepository.bumpStateVersions}), in the transaction of its change. After the commit, the
+ * state the session staged (or read) is kept at the bumped version; after a failure the user's
+ * kept state is dropped.
+ *
+ * <p>The writes a session stages are queued on its transaction ({@link Tx#queueWrites()}) and sent
+ * in one round trip, so that a session whose user's state was kept costs three round trips: lock
+ * and version, writes, commit.
  */
 public final class LockingUserStates implements UserStates {
+  /** Lock, then bump the version: one round trip (the driver sends both before one Sync). */
+  private static final String LOCK_AND_BUMP =
+      "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));"
+          + " UPDATE users SET state_version = state_version + 1"
+          + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
+
+  private static final String BUMP =
+      "UPDATE users SET state_version = state_version + 1"
+          + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
+
+  /** Stands for "no users row": never matches a kept state. */
+  private static final long NO_ROW = -1;
+
   private final Database db;
   private final UserRepository users;
+  private final int capacity;
+  private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
-  public LockingUserStates(Database db, UserRepository users) {
+  private record Key(Scope scope, String userId) {}
+
+  /** A user's state as committed at {@code version}. */
+  private record Kept(long version, UserState state) {}
+
+  public LockingUserStates(Database db, UserRepository users, int capacity) {
     this.db = db;
     this.users = users;
+    this.capacity = capacity;
   }
 
   @Override
   public <T> T session(Scope scope, String userId, Work<T> work) {
-    return db.write(tx -> {
-      lock(tx, scope, userId);
-      return work.run(new TxSession(tx));
-    });
+    Key key = new Key(scope, userId);
+    TxSession[] open = new TxSession[1];
+    T result;
+    try {
+      result =
+          db.write(tx -> {
+            TxSession session = new TxSession(tx, key, lockAndBump(tx, key));
+            // The session's writes go out together, when it next reads or commits.
+            tx.queueWrites();
+            open[0] = session;
+            T done = work.run(session);
+            session.settleVersion();
+            return done;
+          });
+    } catch (RuntimeException | Error e) {
+      // Rolled back, or perhaps committed without our knowing (a lost reply): read it again.
+      kept.remove(key);
+      throw e;
+    }
+    open[0].keep();
+    return result;
   }
 
-  private static void lock(Tx tx, Scope scope, String userId) throws SQLException {
-    PreparedStatement ps = tx.prepare("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
-    ps.setString(1, scope.environmentId() + "\u001f" + scope.tenantId() + "\u001f" + userId);
+  /** Takes the user's lock and bumps the version; returns the new version, or NO_ROW. */
+  private static long lockAndBump(Tx tx, Key key) throws SQLException {
+    PreparedStatement ps = tx.prepare(LOCK_AND_BUMP);
+    ps.setString(1, key.scope().environmentId() + "\u001f" + key.scope().tenantId() + "\u001f" + key.userId());
+    ps.setString(2, key.scope().environmentId());
+    ps.setString(3, key.scope().tenantId());
+    ps.setString(4, key.userId());
     ps.execute();
+    if (!ps.getMoreResults()) {
+      throw new SQLException("no result for the state version update");
+    }
+    try (ResultSet rs = ps.getResultSet()) {
+      return rs.next() ? rs.getLong(1) : NO_ROW;
+    }
+  }
+
+  /** Bumps the version of a user whose row this session created; NO_ROW if there is still none. */
+  private static long bump(Tx tx, Key key) throws SQLException {
+    PreparedStatement ps = tx.prepare(BUMP);
+    ps.setString(1, key.scope().environmentId());
+    ps.setString(2, key.scope().tenantId());
+    ps.setString(3, key.userId());
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : NO_ROW;
+    }
   }
 
   @Override
@@ -62,12 +138,31 @@ public final class LockingUserStates implements UserStates {
     return new IllegalStateException("user state is read and written inside a session only");
   }
 
+  /** Drops kept states until the map is back under its capacity (any, as the embedded cache). */
+  private void evict() {
+    int excess = kept.size() - capacity + capacity / 8;
+    Iterator<Key> it = kept.keySet().iterator();
+    while (excess > 0 && it.hasNext()) {
+      it.next();
+      it.remove();
+      excess--;
+    }
+  }
+
   /** The operations of one session, on its transaction. */
   private final class TxSession implements UserStates {
     private final Tx tx;
+    private final Key key;
+    private long version;
+    /** The user's state as this session leaves it, once it read or staged one. */
+    private UserState current;
+    private boolean known;
+    private boolean wrote;
 
-    TxSession(Tx tx) {
+    TxSession(Tx tx, Key key, long version) {
       this.tx = tx;
+      this.key = key;
+      this.version = version;
     }
 
     @Override
@@ -77,11 +172,26 @@ public final class LockingUserStates implements UserStates {
 
     @Override
     public Loaded load(Scope scope, String userId) {
-      try {
-        return new Loaded(users.load(tx, scope, userId), 0);
-      } catch (SQLException e) {
-        throw new StoreException("database read failed: " + e.getMessage(), e);
+      check(scope, userId);
+      Kept mine = kept.get(key);
+      UserState state;
+      if (version == NO_ROW && !wrote) {
+        // No users row under the lock: the user does not exist (rows are created in sessions only).
+        state = null;
+      } else if (mine != null && mine.version() == version - 1) {
+        state = mine.state();
+      } else {
+        try {
+          state = users.load(tx, scope, userId);
+        } catch (SQLException e) {
+          throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
       }
+      if (!wrote) {
+        current = state;
+        known = true;
+      }
+      return new Loaded(state, 0);
     }
 
     @Override
@@ -96,12 +206,42 @@ public final class LockingUserStates implements UserStates {
 
     @Override
     public Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes) {
+      check(scope, userId);
       try {
         writes.run(tx);
       } catch (SQLException e) {
         throw new StoreException("database write failed: " + e.getMessage(), e);
       }
+      current = state;
+      known = true;
+      wrote = true;
       return new Staged(keyed, CompletableFuture.completedFuture(null));
+    }
+
+    /** Before the commit: a user created in this session gets its first version now. */
+    void settleVersion() throws SQLException {
+      if (version == NO_ROW && wrote) {
+        version = bump(tx, key);
+      }
+    }
+
+    /** After the commit: keeps the state the session left, at the version it committed. */
+    void keep() {
+      if (known && current != null && version != NO_ROW) {
+        kept.put(key, new Kept(version, current));
+        if (kept.size() > capacity) {
+          evict();
+        }
+      } else {
+        kept.remove(key);
+      }
+    }
+
+    /** A session is one user's: the kept state and the version are that user's. */
+    private void check(Scope scope, String userId) {
+      if (!key.scope().equals(scope) || !key.userId().equals(userId)) {
+        throw new IllegalStateException("a session reads and writes its own user only");
+      }
     }
   }
 }

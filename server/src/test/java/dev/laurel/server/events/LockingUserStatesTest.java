@@ -1,0 +1,203 @@
+package dev.laurel.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.achievement.AchievementProgress;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.store.AchievementRepository;
+import dev.laurel.store.ConfigRepository;
+import dev.laurel.store.Database;
+import dev.laurel.store.LeaderboardRepository;
+import dev.laurel.store.RankingRepository;
+import dev.laurel.store.Sql;
+import dev.laurel.store.StoreException;
+import dev.laurel.store.TestDatabases;
+import dev.laurel.store.UserRepository;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8: two nodes (each with its own pool and its own kept states) on one PostgreSQL. A state a
+ * node keeps in memory is reused only while nothing else changed the user: not another node's
+ * session (EVENT-8), nor an admin write outside the sessions.
+ */
+class LockingUserStatesTest {
+  private static final Scope SCOPE = Scope.defaultTenant("env");
+  private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
+
+  private String database;
+  private Database dbA;
+  private Database dbB;
+  private UserRepository users;
+  private LockingUserStates nodeA;
+  private LockingUserStates nodeB;
+
+  @BeforeEach
+  void setUp() {
+    assumeTrue(System.getProperty("laurel.test.backend", "sqlite").equals("postgres"), "several nodes need PostgreSQL");
+    database = TestDatabases.createPostgresDatabase();
+    dbA = TestDatabases.postgres(database);
+    dbB = TestDatabases.postgres(database);
+    users = new UserRepository(dbA);
+    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), 100);
+    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), 100);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (database != null) {
+      dbA.close();
+      dbB.close();
+      TestDatabases.dropPostgres(database);
+    }
+  }
+
+  private static UserState user(String id, String name, Map<String, String> attributes) {
+    return new UserState(
+        new UserProfile(id, null, name, null, List.of(), true, attributes, false, T0, T0), Preferences.NONE, Map.of());
+  }
+
+  /** One session on {@code node}: reads the user, and stores {@code next(read)} if not null. */
+  private UserState session(LockingUserStates node, String id, UnaryOperator<UserState> next) {
+    return node.session(SCOPE, id, s -> {
+      UserStates.Loaded read = s.load(SCOPE, id);
+      UserState after = next.apply(read.state());
+      if (after != null) {
+        s.stage(read, SCOPE, id, after, null, saving(after)).await();
+      }
+      return read.state();
+    });
+  }
+
+  private Sql.TxWork<Void> saving(UserState state) {
+    return tx -> {
+      users.saveProfile(tx, SCOPE, state.profile(), state.preferences());
+      new AchievementRepository(dbA).saveProgress(tx, SCOPE, state.profile().id(), AchievementProgress.NONE, state.achievements(), false);
+      for (var e : state.leaderboards().byLeaderboard().entrySet()) {
+        new RankingRepository(dbA).saveEntry(tx, SCOPE, state.profile().id(), e.getKey(), e.getValue());
+      }
+      return null;
+    };
+  }
+
+  private UserState read(LockingUserStates node, String id) {
+    return session(node, id, s -> null);
+  }
+
+  @Test
+  void event8_a_state_written_on_one_node_is_read_by_the_next_session_on_another() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada"); // kept by A
+    session(nodeB, "u1", s -> user("u1", s.profile().name() + "+B", Map.of()));
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada+B");
+    session(nodeA, "u1", s -> user("u1", s.profile().name() + "+A", Map.of()));
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("Ada+B+A");
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada+B+A");
+  }
+
+  @Test
+  void a_kept_state_is_reused_while_the_users_version_is_unchanged_and_reread_once_it_moved() throws Exception {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    // A change that does not bump the version is invisible to a node that keeps the state...
+    sql("UPDATE users SET name = 'Changed' WHERE id = 'u1'");
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada");
+    // ...so every write outside the sessions bumps it, and then the state is read again.
+    sql("UPDATE users SET state_version = state_version + 1 WHERE id = 'u1'");
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Changed");
+  }
+
+  @Test
+  void attr5_an_attribute_deleted_outside_the_sessions_is_gone_from_the_next_session_on_every_node() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of("plan", "pro", "team", "blue")));
+    assertThat(read(nodeA, "u1").profile().attributes()).containsKey("plan"); // kept by A
+    dbB.write(tx -> {
+      new ConfigRepository(dbB).removeUserAttributeValues(tx, SCOPE, "plan");
+      return null;
+    });
+    assertThat(read(nodeA, "u1").profile().attributes()).isEqualTo(Map.of("team", "blue"));
+    assertThat(read(nodeB, "u1").profile().attributes()).isEqualTo(Map.of("team", "blue"));
+  }
+
+  @Test
+  void ach6_filtered_totals_dropped_by_an_achievement_change_are_not_served_from_memory() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of())
+        .withAchievements(AchievementProgress.NONE.withFilteredTotal("old-filter", new BigDecimal("5"))));
+    assertThat(read(nodeA, "u1").achievements().filteredTotal("old-filter")).isEqualByComparingTo("5");
+    dbB.write(tx -> {
+      new AchievementRepository(dbB).deleteFilteredTotals(tx, SCOPE, "old-filter");
+      return null;
+    });
+    assertThat(read(nodeA, "u1").achievements().filteredTotal("old-filter")).isNull();
+  }
+
+  @Test
+  void lb39_and_lb2_entries_deleted_with_a_leaderboard_are_not_served_from_memory() {
+    LeaderboardEntry entry = new LeaderboardEntry(LocalDate.parse("2025-01-13"), null, BigDecimal.TEN, T0);
+    for (String id : List.of("u1", "u2")) {
+      session(nodeA, id, none -> {
+        UserState u = user(id, id, Map.of());
+        return u.withLeaderboards(LeaderboardEntries.EMPTY.with("board-" + id, entry));
+      });
+      assertThat(read(nodeA, id).leaderboards().get("board-" + id)).isNotNull();
+    }
+    dbB.write(tx -> {
+      new RankingRepository(dbB).deleteEntries(tx, "board-u1"); // LB-2, a moved start
+      return null;
+    });
+    dbB.write(tx -> new LeaderboardRepository(dbB).delete(tx, SCOPE, "board-u2")); // LB-39
+    assertThat(read(nodeA, "u1").leaderboards().get("board-u1")).isNull();
+    assertThat(read(nodeA, "u2").leaderboards().get("board-u2")).isNull();
+  }
+
+  @Test
+  void event9_a_session_that_fails_leaves_nothing_behind_in_memory() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    assertThatThrownBy(() -> nodeA.session(SCOPE, "u1", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u1");
+      UserState broken = user("u1", "Broken", Map.of());
+      s.stage(read, SCOPE, "u1", broken, null, tx -> {
+        saving(broken).run(tx);
+        throw new SQLException("disk full");
+      });
+      return null;
+    })).isInstanceOf(StoreException.class);
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada");
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("Ada");
+  }
+
+  @Test
+  void kept_states_beyond_the_capacity_are_dropped_and_read_again() {
+    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), 2);
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      session(small, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
+    }
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      assertThat(read(small, id).profile().name()).isEqualTo(id.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  private void sql(String statement) throws SQLException {
+    dbB.write(tx -> {
+      try (PreparedStatement ps = tx.connection().prepareStatement(statement)) {
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+}

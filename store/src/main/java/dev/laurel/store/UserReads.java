@@ -1,0 +1,93 @@
+package dev.laurel.store;
+
+import dev.laurel.engine.Scope;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The queries that read one user's state, each taking the user's (env_id, tenant_id, id) as its
+ * three parameters, read in order with {@link #next}. With PostgreSQL they are sent as one
+ * multi-statement query, so reading a whole state is one round trip whatever the number of tables
+ * (issue 8); with SQLite, which runs in process, they run one after the other.
+ */
+final class UserReads implements AutoCloseable {
+  /** Reads one query's rows. */
+  @FunctionalInterface
+  interface Rows<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private final Connection connection;
+  private final List<String> queries;
+  private final Scope scope;
+  private final String userId;
+  /** PostgreSQL: the one statement holding every query; null with SQLite. */
+  private final PreparedStatement all;
+  private int read;
+
+  private UserReads(Connection connection, List<String> queries, Scope scope, String userId, PreparedStatement all) {
+    this.connection = connection;
+    this.queries = queries;
+    this.scope = scope;
+    this.userId = userId;
+    this.all = all;
+  }
+
+  static UserReads open(Connection c, Dialect dialect, List<String> queries, Scope scope, String userId)
+      throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) {
+      return new UserReads(c, queries, scope, userId, null);
+    }
+    PreparedStatement ps = c.prepareStatement(String.join(";\n", queries));
+    try {
+      for (int i = 0; i < queries.size(); i++) {
+        bind(ps, 3 * i, scope, userId);
+      }
+      ps.execute();
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+    return new UserReads(c, queries, scope, userId, ps);
+  }
+
+  /** The rows of the next query, read by {@code rows}. */
+  <T> T next(Rows<T> rows) throws SQLException {
+    if (read == queries.size()) {
+      throw new IllegalStateException("every query was read");
+    }
+    String query = queries.get(read);
+    if (all != null) {
+      if (read > 0 && !all.getMoreResults()) {
+        throw new SQLException("no result for " + query);
+      }
+      read++;
+      try (ResultSet rs = all.getResultSet()) {
+        return rows.read(rs);
+      }
+    }
+    read++;
+    try (PreparedStatement ps = connection.prepareStatement(query)) {
+      bind(ps, 0, scope, userId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rows.read(rs);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, int offset, Scope scope, String userId) throws SQLException {
+    ps.setString(offset + 1, scope.environmentId());
+    ps.setString(offset + 2, scope.tenantId());
+    ps.setString(offset + 3, userId);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (all != null) {
+      all.close();
+    }
+  }
+}
