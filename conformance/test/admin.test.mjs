@@ -414,4 +414,20 @@ describe('ATTR-1..ATTR-5, ATTR-12 admin attributes', () => {
     const again = await s.createAttribute(key, 'user');
     assert.notEqual(again.id, a.id);
   });
+
+  test("ATTR-5 a deleted attribute's values do not come back with the user's next event, even under a new attribute of the same key", async () => {
+    const key = uid('cohort');
+    const a = await s.createAttribute(key, 'user');
+    const metric = await s.createMetric(uid('m'));
+    const user = uid();
+    await s.client.metrics.event(metric.key, { user: { id: user, attributes: { [key]: 'a' } }, value: 1 });
+    const res = await s.admin('DELETE', `/attributes?ids=${a.id}`);
+    assert.deepEqual(res.body.deleted, [{ id: a.id }], res.text);
+    assert.deepEqual((await s.client.users.get(user)).attributes, {});
+    await s.createAttribute(key, 'user');
+    await s.client.metrics.event(metric.key, { user: { id: user, email: 'someone@example.com' }, value: 1 });
+    const after = await s.client.users.get(user);
+    assert.equal(after.email, 'someone@example.com');
+    assert.deepEqual(after.attributes, {}, 'the value kept in memory before the deletion must not be written back');
+  });
 });

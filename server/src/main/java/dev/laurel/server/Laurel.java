@@ -191,6 +191,7 @@ public final class Laurel implements AutoCloseable {
         shared
             ? new LockingUserStates(db, users, USER_STATE_CACHE)
             : new CachedUserStates(users, committer, USER_STATE_CACHE);
+    attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
     StreakStates streakStates = new StreakStates(streaks);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Admin attributes (ATTR-1..ATTR-5, ATTR-12). */
 public final class AttributeAdmin {
@@ -28,6 +29,7 @@ public final class AttributeAdmin {
   private final Scopes scopes;
   private final InstantSource clock;
   private final List<InUse> guards = new CopyOnWriteArrayList<>();
+  private volatile Consumer<Runnable> outsideLanes = Runnable::run;
 
   public AttributeAdmin(Database db, ConfigRepository config, Scopes scopes, InstantSource clock) {
     this.db = db;
@@ -39,6 +41,14 @@ public final class AttributeAdmin {
   /** METRIC-5 / ATTR-5: refuses to delete a attribute that other configuration references. */
   public void addGuard(InUse guard) {
     guards.add(guard);
+  }
+
+  /**
+   * ATTR-5: how a write that drops users' attribute values runs beside the lanes (the user states'
+   * {@code outsideLanes}, once they exist; until then, at start, it just runs).
+   */
+  public void runOutsideLanesWith(Consumer<Runnable> outsideLanes) {
+    this.outsideLanes = outsideLanes;
   }
 
   public void register(Javalin app) {
@@ -161,7 +171,7 @@ public final class AttributeAdmin {
         issues.add(Bulk.issueFor(id, inUse));
         continue;
       }
-      db.write(
+      Runnable archive = () -> db.write(
           tx -> {
             config.archive(tx, scope, "attributes", id);
             if (current.type() == AttributeType.USER) {
@@ -169,6 +179,11 @@ public final class AttributeAdmin {
             }
             return null;
           });
+      if (current.type() == AttributeType.USER) {
+        outsideLanes.accept(archive); // users' kept states hold the values being dropped
+      } else {
+        archive.run();
+      }
       scopes.invalidate(scope);
       deleted.add(Wire.obj().with("id", id));
     }

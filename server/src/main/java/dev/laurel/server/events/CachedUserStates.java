@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link UserStates} for one node (the embedded store): the users' current states are kept for the
@@ -21,12 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>If any write fails, the committer starts a new generation: cached states of older
  * generations are dropped on their next read (reloaded from the store), and queued writes computed
  * from them are refused. Methods taking a user must be called in that user's lane.
+ *
+ * <p>A write to users' rows outside the lanes ({@link #outsideLanes}) holds every session back
+ * (sessions share a read lock, the write takes it exclusively), waits until every staged write has
+ * committed, runs, and then forgets every kept state, so that the next session reads the store.
  */
 public final class CachedUserStates implements UserStates {
   private final UserRepository users;
   private final GroupCommitter committer;
   private final int capacity;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final ReadWriteLock barrier = new ReentrantReadWriteLock();
 
   private record Key(Scope scope, String userId) {}
 
@@ -51,7 +58,24 @@ public final class CachedUserStates implements UserStates {
 
   @Override
   public <T> T session(Scope scope, String userId, Work<T> work) {
-    return work.run(this);
+    barrier.readLock().lock();
+    try {
+      return work.run(this);
+    } finally {
+      barrier.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void outsideLanes(Runnable write) {
+    barrier.writeLock().lock();
+    try {
+      committer.commit(tx -> null); // units commit in order: every staged write is now durable
+      write.run();
+      entries.clear(); // nothing is pending: no session could stage since the barrier was taken
+    } finally {
+      barrier.writeLock().unlock();
+    }
   }
 
   @Override

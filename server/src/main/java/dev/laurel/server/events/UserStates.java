@@ -57,4 +57,14 @@ public interface UserStates {
    * filtered totals). Implementations that commit each session before the next need not wait.
    */
   default void awaitWrites(Scope scope, String userId) {}
+
+  /**
+   * Runs {@code write}, which changes users' rows outside their lanes (ATTR-5 drops a deleted
+   * attribute's values from every user), so that no state read before it is used after it and no
+   * write computed from such a state commits after it. Implementations that read every session's
+   * state from the store, or check it there, need do nothing more than run it.
+   */
+  default void outsideLanes(Runnable write) {
+    write.run();
+  }
 }
