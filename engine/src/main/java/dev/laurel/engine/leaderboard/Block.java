@@ -89,17 +89,11 @@ final class Block {
   /** The slot of the entry that ranks first among the first {@code size} ({@code size > 0}). */
   static int firstSlot(long[] block, int capacity, int size, EntryOrder order) {
     int first = 0;
-    long best = block[0];
     for (int slot = 1; slot < size; slot++) {
-      long whole = block[slot];
-      if (whole > best
-          || whole == best
-              && order.compare(
-                      whole, fraction(block, capacity, slot), reachedAt(block, capacity, slot), handle(block, capacity, slot),
-                      best, fraction(block, capacity, first), reachedAt(block, capacity, first), handle(block, capacity, first))
-                  < 0) {
+      if (block[slot] >= block[first]
+          && before(block, capacity, slot, order, block[first], fraction(block, capacity, first),
+              reachedAt(block, capacity, first), handle(block, capacity, first))) {
         first = slot;
-        best = whole;
       }
     }
     return first;

@@ -276,8 +276,7 @@ final class BlockSequence {
       Block.copy(rightBlock, 0, leftBlock, leftSize, rightSize, capacity);
       store.resize(left, rightSize);
       reassign(left, leftSize, leftSize + rightSize);
-      blocks.remove(leftPlace + 1);
-      blocks.refreshFirst(leftPlace);
+      blocks.remove(leftPlace + 1); // the left block's first entry stays first
       return;
     }
     int moved = (leftSize + rightSize) / 2 - leftSize;
@@ -293,8 +292,7 @@ final class BlockSequence {
     }
     store.resize(left, moved);
     store.resize(right, -moved);
-    blocks.refreshFirst(leftPlace);
-    blocks.refreshFirst(leftPlace + 1);
+    blocks.refreshFirst(leftPlace + 1); // the left block's first entry stays first
     blocks.resized(leftPlace, moved);
     blocks.resized(leftPlace + 1, -moved);
   }
