@@ -8,6 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -20,6 +25,12 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   /** The embedded store's writer; null with PostgreSQL, whose writes run on pooled connections. */
   private final SqliteWriter writer;
+  /**
+   * Issue 8, embedded store: the statements of {@link #readPrepared} kept per physical reader
+   * connection (SQLite's driver prepares every statement anew, which cost as much as running it).
+   * The pool never retires those connections, so the map holds at most one entry per connection.
+   */
+  private final Map<Connection, Map<String, PreparedStatement>> readerStatements = new ConcurrentHashMap<>();
 
   private Database(Dialect dialect, HikariDataSource pool, SqliteWriter writer) {
     this.dialect = dialect;
@@ -39,6 +50,7 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setMaximumPoolSize(8);
     config.setPoolName("laurel-sqlite");
+    config.setMaxLifetime(0); // kept for good: each keeps its prepared statements (readPrepared)
     config.setDataSourceProperties(SqliteWriter.settings().toProperties());
     HikariDataSource pool = migrated(Dialect.SQLITE, config);
     try {
@@ -94,6 +106,43 @@ public final class Database implements AutoCloseable {
   public <T> T read(Sql.Work<T> work) {
     try (Connection c = pool.getConnection()) {
       return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs read-only work whose statements are prepared through {@code work}'s {@link Sql.Statements}
+   * (not closed by the work). With SQLite they are kept for the connection and reused by the next
+   * read on it; with PostgreSQL, whose driver caches prepared statements itself, they are closed
+   * when the work is done.
+   */
+  public <T> T readPrepared(Sql.PreparedWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      if (dialect == Dialect.SQLITE) {
+        Connection raw = c.unwrap(org.sqlite.SQLiteConnection.class);
+        Map<String, PreparedStatement> kept = readerStatements.computeIfAbsent(raw, k -> new HashMap<>());
+        return work.run(sql -> {
+          PreparedStatement ps = kept.get(sql);
+          if (ps == null) {
+            ps = raw.prepareStatement(sql);
+            kept.put(sql, ps);
+          }
+          return ps;
+        });
+      }
+      List<PreparedStatement> opened = new ArrayList<>();
+      try {
+        return work.run(sql -> {
+          PreparedStatement ps = c.prepareStatement(sql);
+          opened.add(ps);
+          return ps;
+        });
+      } finally {
+        for (PreparedStatement ps : opened) {
+          ps.close();
+        }
+      }
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     }
@@ -185,6 +234,16 @@ public final class Database implements AutoCloseable {
     if (writer != null) {
       writer.close();
     }
+    for (Map<String, PreparedStatement> kept : readerStatements.values()) {
+      for (PreparedStatement ps : kept.values()) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          // the connection is closed next, which releases the statement anyway
+        }
+      }
+    }
+    readerStatements.clear();
     pool.close();
   }
 }

@@ -1,7 +1,6 @@
 package dev.laurel.store;
 
 import dev.laurel.engine.Scope;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,14 +12,14 @@ import java.util.List;
  * multi-statement query, so reading a whole state is one round trip whatever the number of tables
  * (issue 8); with SQLite, which runs in process, they run one after the other.
  */
-final class UserReads implements AutoCloseable {
+final class UserReads {
   /** Reads one query's rows. */
   @FunctionalInterface
   interface Rows<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
-  private final Connection connection;
+  private final Sql.Statements statements;
   private final List<String> queries;
   private final Scope scope;
   private final String userId;
@@ -28,30 +27,26 @@ final class UserReads implements AutoCloseable {
   private final PreparedStatement all;
   private int read;
 
-  private UserReads(Connection connection, List<String> queries, Scope scope, String userId, PreparedStatement all) {
-    this.connection = connection;
+  private UserReads(Sql.Statements statements, List<String> queries, Scope scope, String userId, PreparedStatement all) {
+    this.statements = statements;
     this.queries = queries;
     this.scope = scope;
     this.userId = userId;
     this.all = all;
   }
 
-  static UserReads open(Connection c, Dialect dialect, List<String> queries, Scope scope, String userId)
+  /** Statements come from {@code statements}, whose owner closes them. */
+  static UserReads open(Sql.Statements statements, Dialect dialect, List<String> queries, Scope scope, String userId)
       throws SQLException {
     if (dialect != Dialect.POSTGRESQL) {
-      return new UserReads(c, queries, scope, userId, null);
+      return new UserReads(statements, queries, scope, userId, null);
     }
-    PreparedStatement ps = c.prepareStatement(String.join(";\n", queries));
-    try {
-      for (int i = 0; i < queries.size(); i++) {
-        bind(ps, 3 * i, scope, userId);
-      }
-      ps.execute();
-    } catch (SQLException | RuntimeException e) {
-      ps.close();
-      throw e;
+    PreparedStatement ps = statements.prepare(String.join(";\n", queries));
+    for (int i = 0; i < queries.size(); i++) {
+      bind(ps, 3 * i, scope, userId);
     }
-    return new UserReads(c, queries, scope, userId, ps);
+    ps.execute();
+    return new UserReads(statements, queries, scope, userId, ps);
   }
 
   /** The rows of the next query, read by {@code rows}. */
@@ -70,11 +65,10 @@ final class UserReads implements AutoCloseable {
       }
     }
     read++;
-    try (PreparedStatement ps = connection.prepareStatement(query)) {
-      bind(ps, 0, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rows.read(rs);
-      }
+    PreparedStatement ps = statements.prepare(query);
+    bind(ps, 0, scope, userId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rows.read(rs);
     }
   }
 
@@ -82,12 +76,5 @@ final class UserReads implements AutoCloseable {
     ps.setString(offset + 1, scope.environmentId());
     ps.setString(offset + 2, scope.tenantId());
     ps.setString(offset + 3, userId);
-  }
-
-  @Override
-  public void close() throws SQLException {
-    if (all != null) {
-      all.close();
-    }
   }
 }

@@ -34,43 +34,41 @@ public final class UserRepository {
 
   /** The user's full state, or null if the user does not exist. */
   public UserState load(Scope scope, String userId) {
-    return db.read(c -> load(c, db.dialect(), scope, userId));
+    return db.readPrepared(statements -> load(statements, db.dialect(), scope, userId));
   }
 
   /** Same as {@link #load(Scope, String)} inside a write transaction. */
   public UserState load(Tx tx, Scope scope, String userId) throws SQLException {
-    return load(tx.connection(), tx.dialect(), scope, userId);
+    return load(tx::prepare, tx.dialect(), scope, userId);
   }
 
-  private static UserState load(Connection c, Dialect dialect, Scope scope, String userId)
+  private static UserState load(Sql.Statements statements, Dialect dialect, Scope scope, String userId)
       throws SQLException {
     // The profile alone first: most reads of a user who does not exist are a new user's first event.
     Preferences[] prefs = new Preferences[1];
     UserProfile profile;
-    try (PreparedStatement ps = c.prepareStatement(PROFILE_QUERY)) {
-      bindUser(ps, scope, userId);
-      try (ResultSet rs = ps.executeQuery()) {
-        profile = profile(rs, prefs);
-      }
+    PreparedStatement ps = statements.prepare(PROFILE_QUERY);
+    bindUser(ps, scope, userId);
+    try (ResultSet rs = ps.executeQuery()) {
+      profile = profile(rs, prefs);
     }
     if (profile == null) {
       return null;
     }
-    try (UserReads reads = UserReads.open(c, dialect, STATE_QUERIES, scope, userId)) {
-      Map<String, BigDecimal> totals = reads.next(rs -> totals(rs, dialect));
-      AchievementProgress achievements =
-          new AchievementProgress(
-              reads.next(AchievementRepository::completions),
-              reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
-      StreakState streak = reads.next(StreakRepository::state);
-      PointsState points =
-          new PointsState(
-              reads.next(PointsRepository::totals),
-              reads.next(rs -> PointsRepository.metricProgress(rs, dialect)),
-              reads.next(PointsRepository::timeProgress));
-      LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
-      return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
-    }
+    UserReads reads = UserReads.open(statements, dialect, STATE_QUERIES, scope, userId);
+    Map<String, BigDecimal> totals = reads.next(rs -> totals(rs, dialect));
+    AchievementProgress achievements =
+        new AchievementProgress(
+            reads.next(AchievementRepository::completions),
+            reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
+    StreakState streak = reads.next(StreakRepository::state);
+    PointsState points =
+        new PointsState(
+            reads.next(PointsRepository::totals),
+            reads.next(rs -> PointsRepository.metricProgress(rs, dialect)),
+            reads.next(PointsRepository::timeProgress));
+    LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
+    return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
   }
 
   private static final String PROFILE_QUERY =
