@@ -34,6 +34,8 @@ public final class CachedUserStates implements UserStates {
   private final int capacity;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
+  /** The clock hand of {@link #evictIdle}: where the last eviction stopped. */
+  private Iterator<Map.Entry<Key, Entry>> hand;
 
   private record Key(Scope scope, String userId) {}
 
@@ -41,6 +43,8 @@ public final class CachedUserStates implements UserStates {
     final long generation;
     volatile UserState state;
     final AtomicInteger pending = new AtomicInteger();
+    /** Read since the clock hand last passed (second chance: {@link #evictIdle}). */
+    volatile boolean used = true;
     final Map<String, Staged> keys = new ConcurrentHashMap<>();
     volatile CompletableFuture<Void> last;
 
@@ -84,6 +88,9 @@ public final class CachedUserStates implements UserStates {
     Key key = new Key(scope, userId);
     Entry entry = entries.get(key);
     if (entry != null && entry.generation == generation) {
+      if (!entry.used) {
+        entry.used = true;
+      }
       return new Loaded(entry.state, generation);
     }
     if (entry != null) {
@@ -145,14 +152,28 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
-  /** Drops cached states with no write in flight until the cache is back under its capacity. */
-  private void evictIdle() {
+  /**
+   * Drops cached states with no write in flight until the cache is back under its capacity, in
+   * CLOCK order (issue 8): the hand goes round the entries, clearing the mark of a state that was
+   * read since it last passed and dropping one that was not, so that active users stay and a
+   * cache miss costs a store read only for users who were idle for a whole round.
+   */
+  private synchronized void evictIdle() {
     int excess = entries.size() - capacity + capacity / 8;
-    Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
-    while (excess > 0 && it.hasNext()) {
-      Map.Entry<Key, Entry> e = it.next();
-      if (e.getValue().pending.get() == 0) {
-        it.remove();
+    int visited = 0;
+    int limit = 2 * entries.size() + 1; // two rounds clear every mark: bounded even if all are busy
+    while (excess > 0 && visited++ < limit) {
+      if (hand == null || !hand.hasNext()) {
+        hand = entries.entrySet().iterator();
+        if (!hand.hasNext()) {
+          return;
+        }
+      }
+      Map.Entry<Key, Entry> e = hand.next();
+      Entry entry = e.getValue();
+      if (entry.used) {
+        entry.used = false;
+      } else if (entry.pending.get() == 0 && entries.remove(e.getKey(), entry)) {
         excess--;
       }
     }

@@ -103,4 +103,26 @@ class CachedUserStatesTest {
       assertThat(states.load(SCOPE, id).state().profile().name()).isEqualTo(id.toUpperCase(java.util.Locale.ROOT));
     }
   }
+
+  @Test
+  void eviction_keeps_a_state_that_is_read_between_evictions_and_drops_idle_ones() {
+    CachedUserStates clock = new CachedUserStates(users, committer, 8);
+    clock.stage(clock.load(SCOPE, "hot"), SCOPE, "hot", named("hot", "Hot"), null, tx -> {
+      users.saveProfile(tx, SCOPE, named("hot", "Hot").profile(), Preferences.NONE);
+      return null;
+    }).await();
+    for (int i = 0; i < 100; i++) {
+      String id = "u" + i;
+      clock.stage(clock.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null).await();
+      assertThat(clock.load(SCOPE, "hot").state()).isNotNull();
+    }
+    // Behind the cache's back: a kept state is not read from the store again.
+    db.write(tx -> {
+      users.saveProfile(tx, SCOPE, named("hot", "Changed").profile(), Preferences.NONE);
+      return null;
+    });
+    assertThat(clock.load(SCOPE, "hot").state().profile().name()).isEqualTo("Hot");
+    // An idle user whose state was dropped is read from the store (never written there: none).
+    assertThat(clock.load(SCOPE, "u0").state()).isNull();
+  }
 }
