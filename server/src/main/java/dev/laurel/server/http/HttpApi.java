@@ -54,6 +54,9 @@ public final class HttpApi {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = Body.BATCH_LIMIT;
               config.http.prefer405over404 = true;
+              // The buffer each response is copied through (Javalin allocates one per response;
+              // its default, Jetty's 32 KiB output buffer, was most of an event's garbage).
+              config.http.responseBufferSize = 4096;
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
             });

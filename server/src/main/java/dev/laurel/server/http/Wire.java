@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class Wire {
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(dev.laurel.store.JsonBuffers.factory())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
