@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * DESIGN "durable before acknowledged": units of work that arrive together are written in one
  * transaction, and each waiting caller is released only when that transaction has committed. A
- * unit that fails is rolled back to its own savepoint (one name, reused: savepoints are not
- * nested here, and the statements are prepared once for the writer's connection).
+ * unit that fails is rolled back alone: the group is then written again with a savepoint per unit
+ * (one name, reused: savepoints are not nested here, and the statements are prepared once for the
+ * writer's connection).
  *
  * <p>Units carry the <em>generation</em> in which their state was read. Any failure starts a new
  * generation, and queued units of an older generation are refused instead of written: they may have
@@ -93,7 +94,41 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the group in one transaction, without savepoints: units almost never fail, and a
+   * savepoint per unit made SQLite copy every page the unit touched into a statement journal. If a
+   * unit does fail, the whole transaction was rolled back and the group is written again unit by
+   * unit ({@link #writeUnits}), each to its own savepoint, so that only the failing unit and those
+   * built on it are refused. Units only write values computed before, so running one twice is safe.
+   */
   private void writeGroup(List<Pending> group) {
+    List<Pending> current = new ArrayList<>(group.size());
+    for (Pending p : group) {
+      if (p.generation() != generation.get()) {
+        p.done().completeExceptionally(stale());
+      } else {
+        current.add(p);
+      }
+    }
+    if (current.isEmpty()) {
+      return;
+    }
+    try {
+      db.write(
+          tx -> {
+            for (Pending p : current) {
+              p.work().run(tx);
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      writeUnits(current);
+      return;
+    }
+    current.forEach(p -> p.done().complete(null));
+  }
+
+  private void writeUnits(List<Pending> group) {
     List<Pending> succeeded = new ArrayList<>(group.size());
     try {
       db.write(

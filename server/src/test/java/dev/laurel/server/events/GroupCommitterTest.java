@@ -1,0 +1,107 @@
+package dev.laurel.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.laurel.store.Database;
+import dev.laurel.store.StoreException;
+import java.nio.file.Files;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN "durable before acknowledged": units written together, a failing unit refused alone. */
+class GroupCommitterTest {
+  private Database db;
+  private GroupCommitter committer;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = Database.openSqlite(Files.createTempDirectory("laurel-group"));
+    committer = new GroupCommitter(db);
+  }
+
+  @AfterEach
+  void tearDown() {
+    committer.close();
+    db.close();
+  }
+
+  private CompletableFuture<Void> put(long generation, String name) {
+    return committer.submit(generation, tx -> {
+      tx.write("INSERT INTO settings (name, value) VALUES (?, ?)", name, "v");
+      return null;
+    });
+  }
+
+  private List<String> names() {
+    return db.read(c -> {
+      List<String> names = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM settings WHERE name LIKE 'unit-%' ORDER BY name");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    });
+  }
+
+  /** Holds the writer until the returned latch is released, so that later units queue as one group. */
+  private CountDownLatch holdWriter() throws InterruptedException {
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    committer.submit(committer.generation(), tx -> {
+      held.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+    held.await();
+    return release;
+  }
+
+  @Test
+  void units_queued_together_commit_together_and_each_caller_is_released() throws Exception {
+    CountDownLatch release = holdWriter();
+    long generation = committer.generation();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      done.add(put(generation, "unit-" + (char) ('a' + i)));
+    }
+    release.countDown();
+    done.forEach(GroupCommitter::await);
+    assertThat(names()).hasSize(20);
+  }
+
+  @Test
+  void a_failing_unit_is_refused_alone_and_units_built_after_it_on_older_state_are_refused() throws Exception {
+    CountDownLatch release = holdWriter();
+    long generation = committer.generation();
+    CompletableFuture<Void> before = put(generation, "unit-a");
+    CompletableFuture<Void> failing = committer.submit(generation, tx -> {
+      tx.write("INSERT INTO settings (name, value) VALUES (?, ?)", "unit-b", "v");
+      throw new SQLException("disk full");
+    });
+    CompletableFuture<Void> after = put(generation, "unit-c");
+    release.countDown();
+    GroupCommitter.await(before);
+    assertThatThrownBy(() -> GroupCommitter.await(failing)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> GroupCommitter.await(after)).isInstanceOf(StoreException.class);
+    // The failing unit's own write was rolled back with it; the unit before it committed.
+    assertThat(names()).containsExactly("unit-a");
+    // Units read in the new generation are written again.
+    GroupCommitter.await(put(committer.generation(), "unit-d"));
+    assertThat(names()).containsExactly("unit-a", "unit-d");
+  }
+}
