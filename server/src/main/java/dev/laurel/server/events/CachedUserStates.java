@@ -5,7 +5,6 @@ import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.store.Sql;
 import dev.laurel.store.UserRepository;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,17 +33,14 @@ public final class CachedUserStates implements UserStates {
   private final int capacity;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
-  /** The clock hand of {@link #evictIdle}: where the last eviction stopped. */
-  private Iterator<Map.Entry<Key, Entry>> hand;
+  private final ClockEviction<Key, Entry> eviction = new ClockEviction<>(entries);
 
   private record Key(Scope scope, String userId) {}
 
-  private static final class Entry {
+  private static final class Entry extends ClockEviction.Entry {
     final long generation;
     volatile UserState state;
     final AtomicInteger pending = new AtomicInteger();
-    /** Read since the clock hand last passed (second chance: {@link #evictIdle}). */
-    volatile boolean used = true;
     final Map<String, Staged> keys = new ConcurrentHashMap<>();
     volatile CompletableFuture<Void> last;
 
@@ -88,9 +84,7 @@ public final class CachedUserStates implements UserStates {
     Key key = new Key(scope, userId);
     Entry entry = entries.get(key);
     if (entry != null && entry.generation == generation) {
-      if (!entry.used) {
-        entry.used = true;
-      }
+      entry.touch();
       return new Loaded(entry.state, generation);
     }
     if (entry != null) {
@@ -152,30 +146,8 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
-  /**
-   * Drops cached states with no write in flight until the cache is back under its capacity, in
-   * CLOCK order (issue 8): the hand goes round the entries, clearing the mark of a state that was
-   * read since it last passed and dropping one that was not, so that active users stay and a
-   * cache miss costs a store read only for users who were idle for a whole round.
-   */
-  private synchronized void evictIdle() {
-    int excess = entries.size() - capacity + capacity / 8;
-    int visited = 0;
-    int limit = 2 * entries.size() + 1; // two rounds clear every mark: bounded even if all are busy
-    while (excess > 0 && visited++ < limit) {
-      if (hand == null || !hand.hasNext()) {
-        hand = entries.entrySet().iterator();
-        if (!hand.hasNext()) {
-          return;
-        }
-      }
-      Map.Entry<Key, Entry> e = hand.next();
-      Entry entry = e.getValue();
-      if (entry.used) {
-        entry.used = false;
-      } else if (entry.pending.get() == 0 && entries.remove(e.getKey(), entry)) {
-        excess--;
-      }
-    }
+  /** Drops cached states with no write in flight, in CLOCK order, until back under the capacity. */
+  private void evictIdle() {
+    eviction.evict(entries.size() - capacity + capacity / 8, entry -> entry.pending.get() == 0);
   }
 }

@@ -11,7 +11,6 @@ import dev.laurel.store.UserRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,11 +54,20 @@ public final class LockingUserStates implements UserStates {
   private final UserRepository users;
   private final int capacity;
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+  private final ClockEviction<Key, Kept> eviction = new ClockEviction<>(kept);
 
   private record Key(Scope scope, String userId) {}
 
   /** A user's state as committed at {@code version}. */
-  private record Kept(long version, UserState state) {}
+  private static final class Kept extends ClockEviction.Entry {
+    final long version;
+    final UserState state;
+
+    Kept(long version, UserState state) {
+      this.version = version;
+      this.state = state;
+    }
+  }
 
   public LockingUserStates(Database db, UserRepository users, int capacity) {
     this.db = db;
@@ -138,15 +146,9 @@ public final class LockingUserStates implements UserStates {
     return new IllegalStateException("user state is read and written inside a session only");
   }
 
-  /** Drops kept states until the map is back under its capacity (any, as the embedded cache). */
+  /** Drops kept states, in CLOCK order, until the map is back under its capacity. */
   private void evict() {
-    int excess = kept.size() - capacity + capacity / 8;
-    Iterator<Key> it = kept.keySet().iterator();
-    while (excess > 0 && it.hasNext()) {
-      it.next();
-      it.remove();
-      excess--;
-    }
+    eviction.evict(kept.size() - capacity + capacity / 8, any -> true);
   }
 
   /** The operations of one session, on its transaction. */
@@ -178,8 +180,8 @@ public final class LockingUserStates implements UserStates {
       if (version == NO_ROW && !wrote) {
         // No users row under the lock: the user does not exist (rows are created in sessions only).
         state = null;
-      } else if (mine != null && mine.version() == version - 1) {
-        state = mine.state();
+      } else if (mine != null && mine.version == version - 1) {
+        state = mine.state;
       } else {
         try {
           state = users.load(tx, scope, userId);
