@@ -55,4 +55,15 @@ class RedisRankingsTest extends RankingsContract {
     assertThat(rankings.boards("lb-1")).isEmpty();
     assertThat(rankings.rank(DAY, "a")).isZero();
   }
+
+  @Test
+  void scripts_run_by_their_sha_are_sent_again_when_redis_forgot_them() {
+    rankings.update(DAY, "a", RankValue.of(3), T0, 10);
+    try (redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+      direct.scriptFlush(); // as after a restart of Redis: EVALSHA answers NOSCRIPT
+    }
+    rankings.update(DAY, "b", RankValue.of(5), T0, 10);
+    assertThat(rankings.rank(DAY, "b")).isEqualTo(1);
+    assertThat(rankings.rank(DAY, "a")).isEqualTo(2);
+  }
 }

@@ -4,18 +4,24 @@ import dev.laurel.engine.leaderboard.RankEntry;
 import dev.laurel.engine.leaderboard.RankValue;
 import dev.laurel.server.leaderboard.Rankings;
 import dev.laurel.server.leaderboard.RankingsUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -39,6 +45,8 @@ import redis.clients.jedis.resps.ScanResult;
  * Redis Cluster.
  */
 public final class RedisRankings implements Rankings, AutoCloseable {
+  /** The SHA-1 of each script run, as EVALSHA names it. */
+  private static final Map<String, String> SHAS = new ConcurrentHashMap<>();
   private static final int LOAD_BATCH = 1_000;
   private static final int RUN_LENGTH = 10;
 
@@ -79,7 +87,7 @@ public final class RedisRankings implements Rankings, AutoCloseable {
   @Override
   public Moved update(Board board, String userId, RankValue value, long reachedAtMillis, int maxParticipants) {
     String member = value.isPositive() ? new RankMember(userId, value, reachedAtMillis).encode() : "";
-    List<?> r = (List<?>) call(() -> redis.eval(Scripts.UPDATE, keys(board, true),
+    List<?> r = (List<?>) call(() -> eval(Scripts.UPDATE, keys(board, true),
         List.of(userId, member, Integer.toString(maxParticipants), name(board))));
     String last = (String) r.get(2);
     return new Moved(toInt(r.get(0)), toInt(r.get(1)), last.isEmpty() ? RankValue.ZERO : RankMember.valueOf(last));
@@ -87,12 +95,12 @@ public final class RedisRankings implements Rankings, AutoCloseable {
 
   @Override
   public int remove(Board board, String userId) {
-    return toInt(call(() -> redis.eval(Scripts.REMOVE, keys(board, false), List.of(userId))));
+    return toInt(call(() -> eval(Scripts.REMOVE, keys(board, false), List.of(userId))));
   }
 
   @Override
   public int rank(Board board, String userId) {
-    return toInt(call(() -> redis.eval(Scripts.RANK, keys(board, false), List.of(userId))));
+    return toInt(call(() -> eval(Scripts.RANK, keys(board, false), List.of(userId))));
   }
 
   @Override
@@ -134,12 +142,12 @@ public final class RedisRankings implements Rankings, AutoCloseable {
 
   @Override
   public void drop(Board board) {
-    call(() -> redis.eval(Scripts.DROP, keys(board, true), List.of(name(board))));
+    call(() -> eval(Scripts.DROP, keys(board, true), List.of(name(board))));
   }
 
   @Override
   public void dropLeaderboard(String leaderboardId) {
-    call(() -> redis.eval(Scripts.DROP_LEADERBOARD, List.of(boardsSet(leaderboardId)), List.of(boardPrefix(leaderboardId))));
+    call(() -> eval(Scripts.DROP_LEADERBOARD, List.of(boardsSet(leaderboardId)), List.of(boardPrefix(leaderboardId))));
   }
 
   /**
@@ -187,7 +195,7 @@ public final class RedisRankings implements Rankings, AutoCloseable {
         flush();
         List<String> keys = new ArrayList<>(List.of(loadingSet, loadingHash));
         keys.addAll(keys(board, true));
-        call(() -> redis.eval(Scripts.PUBLISH, keys, List.of(name(board))));
+        call(() -> eval(Scripts.PUBLISH, keys, List.of(name(board))));
       }
     };
   }
@@ -252,6 +260,29 @@ public final class RedisRankings implements Rankings, AutoCloseable {
 
   private static int toInt(Object reply) {
     return Math.toIntExact((Long) reply);
+  }
+
+  /**
+   * Runs a script by its SHA-1 (EVALSHA), so that Redis neither receives nor hashes its text on
+   * every call; a server that does not know it yet (first use, or restarted) gets it once with EVAL,
+   * which also caches it for the next calls.
+   */
+  private Object eval(String script, List<String> keys, List<String> args) {
+    String sha = SHAS.computeIfAbsent(script, RedisRankings::sha1);
+    try {
+      return redis.evalsha(sha, keys, args);
+    } catch (JedisNoScriptException e) {
+      return redis.eval(script, keys, args);
+    }
+  }
+
+  private static String sha1(String script) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+    }
   }
 
   /** Runs one call; a Redis that cannot be reached becomes {@link RankingsUnavailableException}. */
