@@ -245,5 +245,8 @@ public final class Database implements AutoCloseable {
     }
     readerStatements.clear();
     pool.close();
+    if (writer != null) {
+      writer.release(); // after the pool: closing its descriptor earlier would drop the readers' locks
+    }
   }
 }

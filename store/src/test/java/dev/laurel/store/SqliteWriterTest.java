@@ -60,6 +60,45 @@ class SqliteWriterTest {
     assertThat(value("k199")).isEqualTo("199");
   }
 
+  @Test
+  void the_background_checkpoint_copies_committed_pages_into_the_database_file() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      int n = i;
+      db.write(tx -> insert(tx, "c" + n, String.valueOf(n)));
+    }
+    // The database file alone, without its WAL, holds the rows once a checkpoint copied them.
+    Path copy = Files.createTempDirectory("laurel-writer-copy").resolve("copy.db");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    String found = null;
+    while (found == null && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      Files.copy(dir.resolve("laurel.db"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+          PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = 'c199'");
+          ResultSet rs = ps.executeQuery()) {
+        found = rs.next() ? rs.getString(1) : null;
+      } catch (java.sql.SQLException e) {
+        found = null; // copied between two page writes of a checkpoint: try again
+      }
+    }
+    assertThat(found).isEqualTo("199");
+  }
+
+  @Test
+  void the_wal_starts_over_after_checkpoints_instead_of_growing_with_every_write() throws Exception {
+    String page = "x".repeat(4000);
+    for (int i = 0; i < 5_000; i++) {
+      int n = i;
+      db.write(tx -> insert(tx, "w" + n, page));
+      if (i % 250 == 249) {
+        Thread.sleep(150); // a checkpoint runs, then a write may start the WAL over
+      }
+    }
+    // About 20 MB were committed; a WAL that never started over would be at least that large.
+    assertThat(Files.size(dir.resolve("laurel.db-wal"))).isLessThan(10L << 20);
+    assertThat(value("w4999")).isEqualTo(page);
+  }
+
   private static int insert(Tx tx, String name, String value) throws java.sql.SQLException {
     PreparedStatement ps = tx.prepare(INSERT);
     ps.setString(1, name);
