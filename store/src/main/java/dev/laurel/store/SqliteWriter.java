@@ -90,6 +90,9 @@ final class SqliteWriter implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(10_000);
+    // Issue 8: else the driver runs "SELECT last_insert_rowid()" as a new statement after every
+    // INSERT (upserts included), for getGeneratedKeys(), which nothing here calls.
+    config.setGetGeneratedKeys(false);
     config.enforceForeignKeys(true);
     return config;
   }
