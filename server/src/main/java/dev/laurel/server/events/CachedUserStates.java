@@ -148,6 +148,6 @@ public final class CachedUserStates implements UserStates {
 
   /** Drops cached states with no write in flight, in CLOCK order, until back under the capacity. */
   private void evictIdle() {
-    eviction.evict(entries.size() - capacity + capacity / 8, entry -> entry.pending.get() == 0);
+    eviction.evictTo(capacity - capacity / 8, entry -> entry.pending.get() == 0);
   }
 }

@@ -31,10 +31,13 @@ final class ClockEviction<K, V extends ClockEviction.Entry> {
   }
 
   /**
-   * Drops {@code excess} entries that {@code evictable} accepts, in CLOCK order; gives up after two
-   * rounds (by then every mark is cleared, so only entries it refuses are left).
+   * Drops entries that {@code evictable} accepts, in CLOCK order, until at most {@code size} are
+   * left; gives up after two rounds (by then every mark is cleared, so only entries it refuses are
+   * left). The excess is counted under the lock, so callers that all found the map too large at
+   * once do not each drop their own share.
    */
-  synchronized void evict(int excess, Predicate<V> evictable) {
+  synchronized void evictTo(int size, Predicate<V> evictable) {
+    int excess = map.size() - size;
     int limit = 2 * map.size() + 1;
     for (int visited = 0; excess > 0 && visited < limit; visited++) {
       if (hand == null || !hand.hasNext()) {

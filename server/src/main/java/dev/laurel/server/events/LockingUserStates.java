@@ -148,7 +148,7 @@ public final class LockingUserStates implements UserStates {
 
   /** Drops kept states, in CLOCK order, until the map is back under its capacity. */
   private void evict() {
-    eviction.evict(kept.size() - capacity + capacity / 8, any -> true);
+    eviction.evictTo(capacity - capacity / 8, any -> true);
   }
 
   /** The operations of one session, on its transaction. */

@@ -24,7 +24,7 @@ class ClockEvictionTest {
       map.put(i, new Value(i == 9));
     }
     // New entries count as used: one round clears every mark, the next drops one.
-    clock.evict(1, v -> !v.pinned);
+    clock.evictTo(9, v -> !v.pinned);
     assertThat(map).hasSize(9).containsKey(9);
     Map<Integer, Value> before = Map.copyOf(map);
     for (int i = 0; i < 10; i += 2) {
@@ -33,7 +33,7 @@ class ClockEvictionTest {
       }
     }
     // At least three idle odd keys are left (1, 3, 5, 7 but the one dropped): they go first.
-    clock.evict(3, v -> !v.pinned);
+    clock.evictTo(6, v -> !v.pinned);
     assertThat(map).hasSize(6);
     for (int key : before.keySet()) {
       if (key % 2 == 0 || key == 9) {
@@ -41,7 +41,24 @@ class ClockEvictionTest {
       }
     }
     // Nothing else is idle or evictable but the pinned entry is never dropped.
-    clock.evict(100, v -> !v.pinned);
+    clock.evictTo(0, v -> !v.pinned);
     assertThat(map).containsOnlyKeys(9);
+  }
+
+  @Test
+  void callers_that_found_the_map_too_large_together_drop_only_the_excess() throws Exception {
+    Map<Integer, Value> map = new ConcurrentHashMap<>();
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map);
+    for (int i = 0; i < 1_000; i++) {
+      map.put(i, new Value(false));
+    }
+    Thread[] callers = new Thread[8];
+    for (int t = 0; t < callers.length; t++) {
+      callers[t] = Thread.ofPlatform().start(() -> clock.evictTo(900, v -> true));
+    }
+    for (Thread t : callers) {
+      t.join();
+    }
+    assertThat(map).hasSize(900);
   }
 }
