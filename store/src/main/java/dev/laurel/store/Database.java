@@ -122,14 +122,7 @@ public final class Database implements AutoCloseable {
       if (dialect == Dialect.SQLITE) {
         Connection raw = c.unwrap(org.sqlite.SQLiteConnection.class);
         Map<String, PreparedStatement> kept = readerStatements.computeIfAbsent(raw, k -> new HashMap<>());
-        return work.run(sql -> {
-          PreparedStatement ps = kept.get(sql);
-          if (ps == null) {
-            ps = raw.prepareStatement(sql);
-            kept.put(sql, ps);
-          }
-          return ps;
-        });
+        return work.run(sql -> Tx.kept(raw, kept, sql));
       }
       List<PreparedStatement> opened = new ArrayList<>();
       try {
@@ -234,15 +227,7 @@ public final class Database implements AutoCloseable {
     if (writer != null) {
       writer.close();
     }
-    for (Map<String, PreparedStatement> kept : readerStatements.values()) {
-      for (PreparedStatement ps : kept.values()) {
-        try {
-          ps.close();
-        } catch (SQLException e) {
-          // the connection is closed next, which releases the statement anyway
-        }
-      }
-    }
+    readerStatements.values().forEach(Tx::closeAll);
     readerStatements.clear();
     pool.close();
     if (writer != null) {

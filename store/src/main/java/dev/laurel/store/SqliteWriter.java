@@ -186,10 +186,7 @@ final class SqliteWriter implements AutoCloseable {
     }
     lock.lock();
     try {
-      for (PreparedStatement ps : statements.values()) {
-        ps.close();
-      }
-      statements.clear();
+      Tx.closeAll(statements);
       // The checkpointer first: the last connection to close checkpoints, and must not be it, as
       // it does not fsync.
       checkpointer.close();

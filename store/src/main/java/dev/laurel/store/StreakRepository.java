@@ -91,7 +91,7 @@ public final class StreakRepository {
 
   /** A user's state (parameters: env_id, tenant_id, user_id), read by {@link #state(ResultSet)}. */
   static final String STATE_QUERY =
-      "SELECT state FROM streak_states WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+      "SELECT state FROM streak_states" + UserReads.OF_USER;
 
   private static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(STATE_QUERY)) {
@@ -132,13 +132,7 @@ public final class StreakRepository {
             + " length = excluded.length, next_settlement = excluded.next_settlement,"
             + " longest = CASE WHEN excluded.longest > streak_states.longest"
             + " THEN excluded.longest ELSE streak_states.longest END",
-        scope.environmentId(),
-        scope.tenantId(),
-        state.userId(),
-        state.json(),
-        state.length(),
-        state.length(),
-        state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : (Object) state.next().toEpochMilli());
+        params(scope, state));
   }
 
   /**
@@ -149,25 +143,24 @@ public final class StreakRepository {
    * whether it did.
    */
   private static boolean replaceDocument(Tx tx, Scope scope, EncodedState state) throws SQLException {
-    PreparedStatement ps =
-        tx.prepare(
+    return tx.update(
             "UPDATE streak_states SET state = ?4 WHERE env_id = ?1 AND tenant_id = ?2"
-                + " AND user_id = ?3 AND length = ?5 AND longest >= ?6 AND next_settlement IS ?7");
-    bind(ps, scope, state);
-    return ps.executeUpdate() == 1;
+                + " AND user_id = ?3 AND length = ?5 AND longest >= ?6 AND next_settlement IS ?7",
+            params(scope, state))
+        == 1;
   }
 
-  /** Binds scope, user, document, length (twice) and next settlement as parameters 1 to 7. */
-  private static void bind(PreparedStatement ps, Scope scope, EncodedState state) throws SQLException {
-    bindUser(ps, scope, state.userId());
-    ps.setString(4, state.json());
-    ps.setInt(5, state.length());
-    ps.setInt(6, state.length());
-    if (state.next() == null) {
-      ps.setNull(7, java.sql.Types.BIGINT);
-    } else {
-      ps.setLong(7, state.next().toEpochMilli());
-    }
+  /** Scope, user, document, length (twice) and next settlement: parameters 1 to 7 of both writes. */
+  private static Object[] params(Scope scope, EncodedState state) {
+    return new Object[] {
+      scope.environmentId(),
+      scope.tenantId(),
+      state.userId(),
+      state.json(),
+      state.length(),
+      state.length(),
+      state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : state.next().toEpochMilli()
+    };
   }
 
   /**

@@ -65,6 +65,12 @@ public final class Tx {
   }
 
   private PreparedStatement prepared(String sql) throws SQLException {
+    return kept(connection, statements, sql);
+  }
+
+  /** The statement kept in {@code statements} for {@code sql}, prepared on {@code connection} once. */
+  static PreparedStatement kept(Connection connection, Map<String, PreparedStatement> statements, String sql)
+      throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
       ps = connection.prepareStatement(sql);
@@ -83,9 +89,14 @@ public final class Tx {
       queued.add(new Write(sql, values));
       return;
     }
+    update(sql, values);
+  }
+
+  /** Executes one write with these parameter values (as {@link #write}) now, and returns its row count. */
+  public int update(String sql, Object... values) throws SQLException {
     PreparedStatement ps = prepare(sql);
     bind(ps, 0, values);
-    ps.executeUpdate();
+    return ps.executeUpdate();
   }
 
   /**
@@ -151,11 +162,16 @@ public final class Tx {
   }
 
   void closeStatements() {
+    closeAll(statements);
+  }
+
+  /** Closes and forgets kept statements (see {@link #kept}). */
+  static void closeAll(Map<String, PreparedStatement> statements) {
     for (PreparedStatement ps : statements.values()) {
       try {
         ps.close();
       } catch (SQLException e) {
-        // closing a statement of a finished transaction cannot fail in a way that matters
+        // a statement whose work is over, on a connection closed soon: nothing is lost
       }
     }
     statements.clear();
