@@ -177,13 +177,11 @@ public final class AchievementRepository {
 
   /** A user's completions (parameters: env_id, tenant_id, user_id), read by {@link #completions}. */
   static final String COMPLETIONS_QUERY =
-      "SELECT id, achievement_id, achieved_at FROM achievement_completions WHERE env_id = ?"
-          + " AND tenant_id = ? AND user_id = ?";
+      "SELECT id, achievement_id, achieved_at FROM achievement_completions" + UserReads.OF_USER;
 
   /** A user's filtered totals, read by {@link #filteredTotals}. */
   static final String FILTERED_TOTALS_QUERY =
-      "SELECT total_key, total FROM achievement_filtered_totals WHERE env_id = ? AND tenant_id = ?"
-          + " AND user_id = ?";
+      "SELECT total_key, total FROM achievement_filtered_totals" + UserReads.OF_USER;
 
   static Map<String, Completion> completions(ResultSet rs) throws SQLException {
     Map<String, Completion> completions = new HashMap<>();

@@ -25,14 +25,12 @@ public final class PointsRepository {
     this.db = db;
   }
 
-  private static final String OF_USER = " WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
-
   /** A user's points state is read by these three (parameters: env_id, tenant_id, user_id). */
-  static final String TOTALS_QUERY = "SELECT system_id, total FROM points_totals" + OF_USER;
+  static final String TOTALS_QUERY = "SELECT system_id, total FROM points_totals" + UserReads.OF_USER;
 
-  static final String METRIC_PROGRESS_QUERY = "SELECT * FROM points_metric_progress" + OF_USER;
+  static final String METRIC_PROGRESS_QUERY = "SELECT * FROM points_metric_progress" + UserReads.OF_USER;
 
-  static final String TIME_PROGRESS_QUERY = "SELECT * FROM points_time_progress" + OF_USER;
+  static final String TIME_PROGRESS_QUERY = "SELECT * FROM points_time_progress" + UserReads.OF_USER;
 
   static Map<String, Long> totals(ResultSet rs) throws SQLException {
     Map<String, Long> totals = new HashMap<>();

@@ -41,7 +41,8 @@ public final class RankingRepository {
    */
   static final String USER_ENTRIES_QUERY =
       "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
-          + " WHERE env_id = ? AND tenant_id = ? AND user_id = ? AND run_start ="
+          + UserReads.OF_USER
+          + " AND run_start ="
           + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
           + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
           + " AND m.leaderboard_id = e.leaderboard_id)";

@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The queries that read one user's state, each taking the user's (env_id, tenant_id, id) as its
- * three parameters, read in order with {@link #next}. With PostgreSQL they are sent as one
- * multi-statement query, so reading a whole state is one round trip whatever the number of tables
- * (issue 8); with SQLite, which runs in process, they run one after the other.
+ * The queries that read one user's state, each taking the user's env_id, tenant_id and user_id as
+ * its three parameters ({@link #OF_USER}), read in order with {@link #next}. With PostgreSQL they
+ * are sent as one multi-statement query, so reading a whole state is one round trip whatever the
+ * number of tables (issue 8); with SQLite, which runs in process, they run one after the other.
  */
 final class UserReads {
+  /** The condition of every such query: its three parameters, bound in this order by {@link #next}. */
+  static final String OF_USER = " WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+
   /** Reads one query's rows. */
   @FunctionalInterface
   interface Rows<T> {

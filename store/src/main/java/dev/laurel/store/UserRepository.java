@@ -75,7 +75,7 @@ public final class UserRepository {
       "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
 
   private static final String TOTALS_QUERY =
-      "SELECT metric_id, total FROM metric_totals WHERE env_id = ? AND tenant_id = ? AND user_id = ?";
+      "SELECT metric_id, total FROM metric_totals" + UserReads.OF_USER;
 
   /** Everything {@link #load} reads after the profile, in the order it reads it. */
   private static final List<String> STATE_QUERIES =
