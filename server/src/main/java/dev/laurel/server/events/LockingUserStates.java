@@ -37,15 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * and version, writes, commit.
  */
 public final class LockingUserStates implements UserStates {
-  /** Lock, then bump the version: one round trip (the driver sends both before one Sync). */
-  private static final String LOCK_AND_BUMP =
-      "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));"
-          + " UPDATE users SET state_version = state_version + 1"
-          + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
-
   private static final String BUMP =
       "UPDATE users SET state_version = state_version + 1"
           + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
+
+  /** Lock, then bump the version: one round trip (the driver sends both before one Sync). */
+  private static final String LOCK_AND_BUMP = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)); " + BUMP;
 
   /** Stands for "no users row": never matches a kept state. */
   private static final long NO_ROW = -1;
