@@ -138,6 +138,9 @@ public final class IngestBenchmark {
       String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       run.waitFor();
       out.lines().limit(command.startsWith("GC") ? 25 : 60).forEach(System.out::println);
+      if (command.startsWith("GC")) {
+        out.lines().filter(l -> l.startsWith("Total")).forEach(System.out::println);
+      }
     }
   }
 

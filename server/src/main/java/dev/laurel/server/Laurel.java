@@ -22,6 +22,7 @@ import dev.laurel.server.events.BatchWorker;
 import dev.laurel.server.events.EventRoutes;
 import dev.laurel.server.events.EventService;
 import dev.laurel.server.events.GroupCommitter;
+import dev.laurel.server.events.HeapPressure;
 import dev.laurel.server.events.UserLanes;
 import dev.laurel.server.events.CachedUserStates;
 import dev.laurel.server.events.LockingUserStates;
@@ -69,13 +70,6 @@ public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
 
-  /**
-   * Users whose latest state is kept in memory for the write path ({@link UserStates}): about 2 KB
-   * each with a realistic configuration, so 50,000 fit the launcher's default heap with room
-   * (docs/PERFORMANCE.md, "Memory"); a user beyond them is read from the store on its next event.
-   * With PostgreSQL a kept state is reused only while the user's state version is unchanged.
-   */
-  private static final int USER_STATE_CACHE = 50_000;
 
   private final Database db;
   private final GroupCommitter committer;
@@ -85,6 +79,7 @@ public final class Laurel implements AutoCloseable {
   private final Javalin http;
   private final PointsSweeper pointsSweeper;
   private final Leaderboards leaderboards;
+  private final HeapPressure heapPressure;
 
   private Laurel(
       Database db,
@@ -94,7 +89,8 @@ public final class Laurel implements AutoCloseable {
       StreakSweep streakSweep,
       Javalin http,
       PointsSweeper pointsSweeper,
-      Leaderboards leaderboards) {
+      Leaderboards leaderboards,
+      HeapPressure heapPressure) {
     this.db = db;
     this.committer = committer;
     this.batchWorker = batchWorker;
@@ -103,6 +99,7 @@ public final class Laurel implements AutoCloseable {
     this.http = http;
     this.pointsSweeper = pointsSweeper;
     this.leaderboards = leaderboards;
+    this.heapPressure = heapPressure;
   }
 
   /** Starts a server; {@code out} receives the one-time admin key notice. */
@@ -187,10 +184,14 @@ public final class Laurel implements AutoCloseable {
 
     UserLanes lanes = new UserLanes(LANES);
     GroupCommitter committer = new GroupCommitter(db);
+    // Users whose latest state is kept for the write path: sized from the heap, fewer once it runs
+    // short (HeapPressure); with PostgreSQL a kept state is reused only while its version holds.
+    int keptStates = HeapPressure.stateCapacity(Runtime.getRuntime().maxMemory());
     UserStates states =
         shared
-            ? new LockingUserStates(db, users, USER_STATE_CACHE)
-            : new CachedUserStates(users, committer, USER_STATE_CACHE);
+            ? new LockingUserStates(db, users, keptStates)
+            : new CachedUserStates(users, committer, keptStates);
+    HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
@@ -259,7 +260,7 @@ public final class Laurel implements AutoCloseable {
     leaderboards.startSweep();
     http.start("0.0.0.0", settings.port());
     streakSweep.start(db);
-    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards);
+    return new Laurel(db, committer, batchWorker, backfill, streakSweep, http, pointsSweeper, leaderboards, heapPressure);
   }
 
   public int port() {
@@ -295,6 +296,7 @@ public final class Laurel implements AutoCloseable {
     batchWorker.close();
     backfill.close();
     committer.close();
+    heapPressure.close();
     db.close();
   }
 }

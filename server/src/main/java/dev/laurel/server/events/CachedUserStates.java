@@ -30,10 +30,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class CachedUserStates implements UserStates {
   private final UserRepository users;
   private final GroupCommitter committer;
-  private final int capacity;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
-  private final ClockEviction<Key, Entry> eviction = new ClockEviction<>(entries);
+  private final ClockEviction<Key, Entry> eviction;
 
   private record Key(Scope scope, String userId) {}
 
@@ -53,7 +52,7 @@ public final class CachedUserStates implements UserStates {
   public CachedUserStates(UserRepository users, GroupCommitter committer, int capacity) {
     this.users = users;
     this.committer = committer;
-    this.capacity = capacity;
+    this.eviction = new ClockEviction<>(entries, capacity);
   }
 
   @Override
@@ -131,9 +130,7 @@ public final class CachedUserStates implements UserStates {
       }
       staged.pending.decrementAndGet();
     });
-    if (entries.size() > capacity) {
-      evictIdle();
-    }
+    eviction.trim(CachedUserStates::idle);
     return result;
   }
 
@@ -146,8 +143,13 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
-  /** Drops cached states with no write in flight, in CLOCK order, until back under the capacity. */
-  private void evictIdle() {
-    eviction.evictTo(capacity - capacity / 8, entry -> entry.pending.get() == 0);
+  @Override
+  public void relieveMemory() {
+    eviction.shrink(CachedUserStates::idle);
+  }
+
+  /** Only states with no write in flight are dropped: a later read must find the staged state. */
+  private static boolean idle(Entry entry) {
+    return entry.pending.get() == 0;
   }
 }

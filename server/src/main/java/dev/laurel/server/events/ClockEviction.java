@@ -23,11 +23,39 @@ final class ClockEviction<K, V extends ClockEviction.Entry> {
     }
   }
 
+  /** The fewest entries {@link #shrink} keeps, whatever the heap: below that, every read misses. */
+  static final int MIN_SHRUNK_CAPACITY = 1_000;
+
   private final Map<K, V> map;
+  private volatile int capacity;
   private Iterator<Map.Entry<K, V>> hand;
 
-  ClockEviction(Map<K, V> map) {
+  ClockEviction(Map<K, V> map, int capacity) {
     this.map = map;
+    this.capacity = capacity;
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  /** Once the map has grown past its capacity, drops entries back to seven eighths of it. */
+  void trim(Predicate<V> evictable) {
+    int limit = capacity;
+    if (map.size() > limit) {
+      evictTo(limit - limit / 8, evictable);
+    }
+  }
+
+  /**
+   * The heap ran short ({@link HeapPressure}): from now on keeps at most three quarters of the
+   * entries kept now (never fewer than {@link #MIN_SHRUNK_CAPACITY}), and drops the rest at once.
+   */
+  void shrink(Predicate<V> evictable) {
+    int kept = map.size();
+    int lowered = Math.min(capacity, Math.max(MIN_SHRUNK_CAPACITY, kept - kept / 4));
+    capacity = lowered;
+    evictTo(lowered, evictable);
   }
 
   /**

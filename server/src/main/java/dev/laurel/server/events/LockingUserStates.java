@@ -49,9 +49,8 @@ public final class LockingUserStates implements UserStates {
 
   private final Database db;
   private final UserRepository users;
-  private final int capacity;
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
-  private final ClockEviction<Key, Kept> eviction = new ClockEviction<>(kept);
+  private final ClockEviction<Key, Kept> eviction;
 
   private record Key(Scope scope, String userId) {}
 
@@ -69,7 +68,7 @@ public final class LockingUserStates implements UserStates {
   public LockingUserStates(Database db, UserRepository users, int capacity) {
     this.db = db;
     this.users = users;
-    this.capacity = capacity;
+    this.eviction = new ClockEviction<>(kept, capacity);
   }
 
   @Override
@@ -143,9 +142,9 @@ public final class LockingUserStates implements UserStates {
     return new IllegalStateException("user state is read and written inside a session only");
   }
 
-  /** Drops kept states, in CLOCK order, until the map is back under its capacity. */
-  private void evict() {
-    eviction.evictTo(capacity - capacity / 8, any -> true);
+  @Override
+  public void relieveMemory() {
+    eviction.shrink(any -> true);
   }
 
   /** The operations of one session, on its transaction. */
@@ -228,9 +227,7 @@ public final class LockingUserStates implements UserStates {
     void keep() {
       if (known && current != null && version != NO_ROW) {
         kept.put(key, new Kept(version, current));
-        if (kept.size() > capacity) {
-          evict();
-        }
+        eviction.trim(any -> true);
       } else {
         kept.remove(key);
       }

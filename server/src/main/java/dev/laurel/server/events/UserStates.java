@@ -59,6 +59,13 @@ public interface UserStates {
   default void awaitWrites(Scope scope, String userId) {}
 
   /**
+   * The heap ran short ({@link HeapPressure}): keep fewer users' states from now on, and drop the
+   * surplus now. A dropped state is read from the store on the user's next request. (A session's
+   * own view keeps nothing: it ignores this.)
+   */
+  default void relieveMemory() {}
+
+  /**
    * Runs {@code write}, which changes users' rows outside their lanes (ATTR-5 drops a deleted
    * attribute's values from every user), so that no state read before it is used after it and no
    * write computed from such a state commits after it. Implementations that read every session's

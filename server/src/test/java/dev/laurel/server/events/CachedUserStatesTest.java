@@ -125,4 +125,33 @@ class CachedUserStatesTest {
     // An idle user whose state was dropped is read from the store (never written there: none).
     assertThat(clock.load(SCOPE, "u0").state()).isNull();
   }
+
+  @Test
+  void under_heap_pressure_a_quarter_of_the_idle_states_go_and_a_state_being_written_stays() throws Exception {
+    CachedUserStates kept = new CachedUserStates(users, committer, 100_000);
+    List<UserStates.Staged> staged = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      String id = "u" + i;
+      staged.add(kept.stage(kept.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null));
+    }
+    staged.forEach(UserStates.Staged::await);
+    CountDownLatch release = new CountDownLatch(1);
+    UserStates.Staged busy = kept.stage(kept.load(SCOPE, "busy"), SCOPE, "busy", named("busy", "Busy"), null, tx -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+
+    kept.relieveMemory();
+
+    // 2,001 kept, three quarters stay: the 500 dropped were idle (never stored, so read back as none).
+    assertThat(kept.load(SCOPE, "busy").state().profile().name()).isEqualTo("Busy");
+    long dropped = java.util.stream.IntStream.range(0, 2_000).filter(i -> kept.load(SCOPE, "u" + i).state() == null).count();
+    assertThat(dropped).isEqualTo(500);
+    release.countDown();
+    busy.await();
+  }
 }

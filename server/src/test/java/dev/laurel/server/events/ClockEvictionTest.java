@@ -19,7 +19,7 @@ class ClockEvictionTest {
   @Test
   void the_hand_spares_entries_used_since_it_passed_and_never_drops_what_the_caller_refuses() {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
-    ClockEviction<Integer, Value> clock = new ClockEviction<>(map);
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 1_000);
     for (int i = 0; i < 10; i++) {
       map.put(i, new Value(i == 9));
     }
@@ -48,7 +48,7 @@ class ClockEvictionTest {
   @Test
   void callers_that_found_the_map_too_large_together_drop_only_the_excess() throws Exception {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
-    ClockEviction<Integer, Value> clock = new ClockEviction<>(map);
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 1_000);
     for (int i = 0; i < 1_000; i++) {
       map.put(i, new Value(false));
     }
@@ -60,5 +60,46 @@ class ClockEvictionTest {
       t.join();
     }
     assertThat(map).hasSize(900);
+  }
+
+  @Test
+  void the_map_is_trimmed_to_seven_eighths_once_past_its_capacity() {
+    Map<Integer, Value> map = new ConcurrentHashMap<>();
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 80);
+    for (int i = 0; i < 80; i++) {
+      map.put(i, new Value(false));
+    }
+    clock.trim(v -> true);
+    assertThat(map).hasSize(80);
+    map.put(80, new Value(false));
+    clock.trim(v -> true);
+    assertThat(map).hasSize(70);
+  }
+
+  @Test
+  void heap_pressure_keeps_three_quarters_of_what_is_kept_from_then_on() {
+    Map<Integer, Value> map = new ConcurrentHashMap<>();
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 100_000);
+    for (int i = 0; i < 8_000; i++) {
+      map.put(i, new Value(i < 10));
+    }
+    clock.shrink(v -> !v.pinned);
+    assertThat(clock.capacity()).isEqualTo(6_000);
+    assertThat(map).hasSize(6_000);
+    for (int i = 0; i < 10; i++) {
+      assertThat(map).containsKey(i);
+    }
+    // Later growth is trimmed against the lowered capacity, not the first one.
+    for (int i = 8_000; i < 8_100; i++) {
+      map.put(i, new Value(false));
+    }
+    clock.trim(v -> true);
+    assertThat(map).hasSize(6_000 - 6_000 / 8);
+    // Never below the floor, however often the heap runs short.
+    for (int i = 0; i < 20; i++) {
+      clock.shrink(v -> true);
+    }
+    assertThat(clock.capacity()).isEqualTo(ClockEviction.MIN_SHRUNK_CAPACITY);
+    assertThat(map).hasSize(ClockEviction.MIN_SHRUNK_CAPACITY);
   }
 }
