@@ -161,6 +161,32 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Commits {@code work} like {@link #write}, but the embedded store may return before the commit
+   * is on disk: pass the returned ticket to {@link #syncThrough} before anything relies on it (the
+   * group commit writes its next group meanwhile). PostgreSQL's commits are durable when they
+   * return (ticket 0).
+   */
+  public long writeDeferringSync(Sql.TxWork<?> work) {
+    if (writer != null) {
+      return writer.writeDeferringSync(dialect, work);
+    }
+    write(work);
+    return 0;
+  }
+
+  /** The embedded store's writer (null with PostgreSQL), for tests. */
+  SqliteWriter writer() {
+    return writer;
+  }
+
+  /** Returns once the commit of {@link #writeDeferringSync} with this ticket is on disk. */
+  public void syncThrough(long ticket) {
+    if (writer != null) {
+      writer.syncThrough(ticket);
+    }
+  }
+
+  /**
    * Runs {@code work} while holding an installation-wide lock named {@code name}: with PostgreSQL a
    * session advisory lock, so that nodes sharing the database take turns (e.g. applying the same
    * configuration file at start); with the embedded store, which has one node, it just runs.

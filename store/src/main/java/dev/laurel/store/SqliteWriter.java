@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +22,25 @@ import org.sqlite.SQLiteConfig;
  * loses its cache whenever another connection commits) and its prepared statements are reused by
  * every transaction instead of being prepared again.
  *
- * <p>Durability is unchanged: WAL with {@code synchronous=FULL}, so every commit is on disk before
- * it returns. What moves is the checkpoint (copying committed pages from the WAL back into the
- * database file): instead of running inside whichever commit crosses SQLite's threshold, it runs
- * on a background thread of its own connection, so commits only append to the WAL. A high
- * automatic threshold stays as a backstop should the background checkpoint fall behind.
+ * <p>Durability is that of WAL with {@code synchronous=FULL}: a commit is on disk before
+ * {@link #write} returns. The fsync is this class's own ({@link #syncThrough}), the writer's
+ * connection being at {@code synchronous=NORMAL} (in WAL mode: no fsync in a commit, only around
+ * checkpoints and when the WAL starts over). One fsync of the WAL file covers every commit written
+ * before it, so the group commit writes its next group while the previous one is flushed, and
+ * answers a group only once a flush that began after its commit has ended
+ * ({@link #writeDeferringSync}).
  *
- * <p>Issue 8: a checkpoint writes thousands of random pages into the database file, and SQLite's
- * own fsync of them at its end held every commit's WAL fsync behind it for 100–300 ms. So the
- * checkpoint connection runs with {@code synchronous=OFF} and this class makes the database file
- * durable itself: a flusher fsyncs it every few milliseconds while the checkpoint writes (small
- * steps a commit can slip between), and once more when it is done. Until then a guard connection
- * holds a read transaction begun before the checkpoint, which keeps the writer from starting the
- * WAL over (SQLite restarts the WAL only when no reader holds a mark in it), so no frame is
- * overwritten before the pages copied from it are on disk. The descriptor this class fsyncs stays
- * open until every SQLite connection of the process to the file is closed ({@link #release}):
- * closing a descriptor of the file would drop their POSIX locks.
+ * <p>Checkpoints (copying committed pages from the WAL back into the database file) run every
+ * {@value #CHECKPOINT_EVERY_MILLIS} ms on a background thread and connection of their own, so that
+ * commits only append to the WAL; a high automatic threshold stays as a backstop should it fall
+ * behind. That connection is at {@code synchronous=NORMAL} too, so SQLite itself fsyncs the WAL
+ * before copying from it (no page of a commit not yet flushed reaches the database file) and the
+ * database file before it lets the WAL start over. Issue 8: a checkpoint writes thousands of random
+ * pages, and one fsync of them all at its end held the commits' flushes behind it for 100–300 ms;
+ * so a flusher fsyncs the database file every {@value #FLUSH_EVERY_MILLIS} ms while a checkpoint
+ * writes, and SQLite's own fsync at its end finds little left. The descriptors this class fsyncs
+ * stay open until every SQLite connection of the process to the files is closed ({@link #release}):
+ * closing a descriptor of a file drops the process's POSIX locks on it.
  */
 final class SqliteWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteWriter.class);
@@ -54,28 +58,40 @@ final class SqliteWriter implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Connection checkpointer;
-  private final Connection guard;
   /** Read-only; fsynced with {@link FileDescriptor#sync}, which, unlike a channel, an interrupt cannot close. */
   private final RandomAccessFile databaseFile;
   private final Thread checkpoints;
   private final Thread flusher;
   private volatile boolean checkpointing;
   private volatile boolean open = true;
+  private final Path walPath;
+  /** Commits whose frames are in the WAL file, counted after each one. */
+  private final AtomicLong written = new AtomicLong();
+  /** The commits known to be on disk: those counted when the last fsync of the WAL file began. */
+  private volatile long durable;
+  private final ReentrantLock syncLock = new ReentrantLock();
+  /**
+   * Set by a failed fsync, after which no commit is ever reported durable: Linux may have dropped
+   * the unwritten pages, so a later fsync that succeeds proves nothing (a restart recovers).
+   */
+  private volatile IOException flushFailed;
+  /** Opened at the first flush (read-only, fsynced like {@link #databaseFile}); guarded by syncLock. */
+  private RandomAccessFile walFile;
 
   SqliteWriter(Path file) {
     try {
+      walPath = file.resolveSibling(file.getFileName() + "-wal");
       connection = connect(file, CACHE_KIB);
       try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA synchronous = NORMAL"); // commits are flushed by syncThrough instead
         s.execute("PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
         s.execute("PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
       }
       connection.setAutoCommit(false);
-      SQLiteConfig unsynced = settings();
-      unsynced.setCacheSize(-2 * 1024);
-      unsynced.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
-      checkpointer = unsynced.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      guard = connect(file, 256);
-      guard.setAutoCommit(false);
+      SQLiteConfig checkpoints = settings();
+      checkpoints.setCacheSize(-2 * 1024);
+      checkpoints.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      checkpointer = checkpoints.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
       databaseFile = new RandomAccessFile(file.toFile(), "r");
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the embedded store's writer: " + e.getMessage(), e);
@@ -103,15 +119,77 @@ final class SqliteWriter implements AutoCloseable {
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
 
-  /** Runs {@code work} as one transaction of the writer: all of it commits, or none of it. */
+  /**
+   * Runs {@code work} as one transaction of the writer: all of it commits, or none of it; returns
+   * once the commit is on disk.
+   */
   <T> T write(Dialect dialect, Sql.TxWork<T> work) {
+    long[] ticket = new long[1];
+    T value = commit(dialect, work, ticket);
+    syncThrough(ticket[0]);
+    return value;
+  }
+
+  /**
+   * Commits {@code work} like {@link #write} but returns before the commit is on disk: the ticket
+   * it returns is then passed to {@link #syncThrough}, before anything relies on the commit.
+   */
+  long writeDeferringSync(Dialect dialect, Sql.TxWork<?> work) {
+    long[] ticket = new long[1];
+    commit(dialect, work, ticket);
+    return ticket[0];
+  }
+
+  private <T> T commit(Dialect dialect, Sql.TxWork<T> work, long[] ticket) {
     lock.lock();
     try {
-      return new Tx(connection, dialect, statements).commit(work);
+      T value = new Tx(connection, dialect, statements).commit(work);
+      ticket[0] = written.incrementAndGet();
+      return value;
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** The last ticket known to be on disk (for tests). */
+  long durableThrough() {
+    return durable;
+  }
+
+  /**
+   * Returns once the commit with this ticket, and every one before it, is on disk: at once if an
+   * fsync of the WAL file that began after it has ended, else after one more (which then covers
+   * every commit written by the time it begins, so concurrent callers share it).
+   */
+  void syncThrough(long ticket) {
+    if (durable >= ticket) {
+      return;
+    }
+    syncLock.lock();
+    try {
+      if (durable >= ticket) {
+        return;
+      }
+      if (flushFailed != null) {
+        throw flushFailed;
+      }
+      long upTo = written.get();
+      if (walFile == null) {
+        walFile = new RandomAccessFile(walPath.toFile(), "r");
+      }
+      try {
+        walFile.getFD().sync();
+      } catch (IOException e) {
+        flushFailed = e;
+        throw e;
+      }
+      durable = upTo;
+    } catch (IOException e) {
+      throw new StoreException("cannot flush the embedded store's log to disk: " + e.getMessage(), e);
+    } finally {
+      syncLock.unlock();
     }
   }
 
@@ -122,7 +200,7 @@ final class SqliteWriter implements AutoCloseable {
         checkpoint();
       } catch (InterruptedException e) {
         return;
-      } catch (SQLException | IOException e) {
+      } catch (SQLException e) {
         if (open) {
           LOG.warn("background checkpoint failed (the next one retries): {}", e.getMessage());
         }
@@ -130,19 +208,13 @@ final class SqliteWriter implements AutoCloseable {
     }
   }
 
-  /** One checkpoint, durable before the WAL may start over (see the class comment). */
-  private void checkpoint() throws SQLException, IOException {
-    try (Statement read = guard.createStatement()) {
-      read.executeQuery("SELECT COUNT(*) FROM settings").close(); // begins the guard's read transaction
-      try (Statement s = checkpointer.createStatement()) {
-        checkpointing = true;
-        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-      } finally {
-        checkpointing = false;
-      }
-      databaseFile.getFD().sync();
+  /** One checkpoint: SQLite fsyncs the WAL before it and the database file after it. */
+  private void checkpoint() throws SQLException {
+    try (Statement s = checkpointer.createStatement()) {
+      checkpointing = true;
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
     } finally {
-      guard.rollback(); // ends the read transaction
+      checkpointing = false;
     }
   }
 
@@ -167,6 +239,9 @@ final class SqliteWriter implements AutoCloseable {
   /** Closes the database file's descriptor: call after every connection to the file was closed. */
   void release() {
     try {
+      if (walFile != null) {
+        walFile.close();
+      }
       databaseFile.close();
     } catch (IOException e) {
       LOG.warn("closing the embedded store's file: {}", e.getMessage());
@@ -187,12 +262,9 @@ final class SqliteWriter implements AutoCloseable {
     lock.lock();
     try {
       Tx.closeAll(statements);
-      // The checkpointer first: the last connection to close checkpoints, and must not be it, as
-      // it does not fsync.
       checkpointer.close();
       connection.rollback();
       connection.close();
-      guard.close();
     } catch (SQLException e) {
       LOG.warn("closing the embedded store's writer: {}", e.getMessage());
     } finally {

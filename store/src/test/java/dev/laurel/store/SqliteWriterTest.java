@@ -116,4 +116,23 @@ class SqliteWriterTest {
       }
     });
   }
+
+  @Test
+  void a_deferred_commit_is_visible_at_once_and_one_flush_makes_every_commit_before_it_durable() {
+    SqliteWriter writer = db.writer();
+    long first = db.writeDeferringSync(tx -> insert(tx, "d1", "1"));
+    assertThat(value("d1")).isEqualTo("1");
+    assertThat(writer.durableThrough()).isLessThan(first);
+    db.syncThrough(first);
+    assertThat(writer.durableThrough()).isGreaterThanOrEqualTo(first);
+
+    long second = db.writeDeferringSync(tx -> insert(tx, "d2", "2"));
+    long third = db.writeDeferringSync(tx -> insert(tx, "d3", "3"));
+    assertThat(third).isGreaterThan(second);
+    db.syncThrough(second); // the flush began after both were written: it covers the third too
+    assertThat(writer.durableThrough()).isGreaterThanOrEqualTo(third);
+    // write() returns only once its own commit is flushed.
+    db.write(tx -> insert(tx, "d4", "4"));
+    assertThat(writer.durableThrough()).isGreaterThan(third);
+  }
 }

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>Units carry the <em>generation</em> in which their state was read. Any failure starts a new
  * generation, and queued units of an older generation are refused instead of written: they may have
  * been computed from state that will now never be committed (see {@link UserStates}).
+ *
+ * <p>Issue 8: a group's commit is flushed to disk by a second thread ({@link Database#syncThrough}),
+ * which then releases its callers, while the writer goes on with the next group; one flush covers
+ * every group committed before it began. A failed flush fails its groups and starts a new
+ * generation.
  */
 public final class GroupCommitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
@@ -31,15 +36,21 @@ public final class GroupCommitter implements AutoCloseable {
 
   private record Pending(long generation, Sql.TxWork<?> work, CompletableFuture<Void> done) {}
 
+  /** Units committed under {@code ticket}, released once it is on disk. */
+  private record Committed(long ticket, List<Pending> units) {}
+
   private final Database db;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
   private final Thread writer;
+  private final Thread flusher;
   private volatile boolean running = true;
   private final AtomicLong generation = new AtomicLong();
 
   public GroupCommitter(Database db) {
     this.db = db;
     this.writer = Thread.ofPlatform().name("laurel-group-commit").daemon().start(this::loop);
+    this.flusher = Thread.ofPlatform().name("laurel-group-flush").daemon().start(this::flushLoop);
   }
 
   /** The current generation: read it before reading the state that a unit will write. */
@@ -94,6 +105,39 @@ public final class GroupCommitter implements AutoCloseable {
     }
   }
 
+  private void flushLoop() {
+    List<Committed> ready = new ArrayList<>();
+    while (writer.isAlive() || !committed.isEmpty()) {
+      try {
+        Committed first = committed.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        ready.add(first);
+        committed.drainTo(ready);
+        flush(ready);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        ready.clear();
+      }
+    }
+  }
+
+  /** One flush for every group committed so far, then their callers are released in order. */
+  private void flush(List<Committed> ready) {
+    try {
+      db.syncThrough(ready.getLast().ticket());
+    } catch (RuntimeException e) {
+      generation.incrementAndGet();
+      LOG.error("flushing {} committed groups failed", ready.size(), e);
+      ready.forEach(c -> c.units().forEach(p -> p.done().completeExceptionally(e)));
+      return;
+    }
+    ready.forEach(c -> c.units().forEach(p -> p.done().complete(null)));
+  }
+
   /**
    * Writes the group in one transaction, without savepoints: units almost never fail, and a
    * savepoint per unit made SQLite copy every page the unit touched into a statement journal. If a
@@ -113,25 +157,27 @@ public final class GroupCommitter implements AutoCloseable {
     if (current.isEmpty()) {
       return;
     }
+    long ticket;
     try {
-      db.write(
-          tx -> {
-            for (Pending p : current) {
-              p.work().run(tx);
-            }
-            return null;
-          });
+      ticket =
+          db.writeDeferringSync(
+              tx -> {
+                for (Pending p : current) {
+                  p.work().run(tx);
+                }
+                return null;
+              });
     } catch (RuntimeException e) {
       writeUnits(current);
       return;
     }
-    current.forEach(p -> p.done().complete(null));
+    committed.add(new Committed(ticket, current));
   }
 
   private void writeUnits(List<Pending> group) {
     List<Pending> succeeded = new ArrayList<>(group.size());
     try {
-      db.write(
+      long ticket = db.writeDeferringSync(
           tx -> {
             for (Pending p : group) {
               if (p.generation() != generation.get()) {
@@ -152,7 +198,7 @@ public final class GroupCommitter implements AutoCloseable {
             }
             return null;
           });
-      succeeded.forEach(p -> p.done().complete(null));
+      committed.add(new Committed(ticket, succeeded));
     } catch (RuntimeException e) {
       generation.incrementAndGet();
       LOG.error("group commit of {} units failed", group.size(), e);
@@ -178,6 +224,7 @@ public final class GroupCommitter implements AutoCloseable {
     running = false;
     try {
       writer.join(5_000);
+      flusher.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

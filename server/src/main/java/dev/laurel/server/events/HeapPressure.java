@@ -21,8 +21,13 @@ public final class HeapPressure implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HeapPressure.class);
   /** The share of a heap pool's maximum still in use after a collection that counts as pressure. */
   static final double THRESHOLD = 0.8;
-  /** The assumed heap per kept state: measured at about 1 KB with the benchmark's configuration. */
-  static final long ASSUMED_BYTES_PER_STATE = 2_560;
+  /**
+   * The heap assumed per kept state: about 1 KB was measured with the benchmark's configuration; the
+   * rest is room for everything else, requests in flight above all: at 2,560 and 3,584 bytes (84,260
+   * states in the launcher's 288 MiB), a burst after a saturating load filled the heap, and full
+   * collections stalled requests for 0.1–0.3 s (docs/PERFORMANCE.md).
+   */
+  static final long ASSUMED_BYTES_PER_STATE = 5_632;
 
   private final NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
   private final NotificationListener listener;
@@ -51,7 +56,7 @@ public final class HeapPressure implements AutoCloseable {
     }
   }
 
-  /** How many users' states to keep with this maximum heap: 117,964 with the launcher's 288 MiB. */
+  /** How many users' states to keep with this maximum heap: 53,620 with the launcher's 288 MiB. */
   public static int stateCapacity(long maxHeapBytes) {
     return Math.clamp(maxHeapBytes / ASSUMED_BYTES_PER_STATE, 10_000, 2_000_000);
   }
