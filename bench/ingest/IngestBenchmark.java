@@ -34,8 +34,9 @@ public final class IngestBenchmark {
   static final String[] METRICS = {"flashcards-flipped", "quizzes-completed", "lessons-completed"};
   static final String[] PLANS = {"free", "pro", "team"};
 
-  /** The heap limit the {@code laurel} launcher gives the server by default. */
-  static final String SERVER_HEAP = "-Xmx288m";
+  /** The launcher's defaults (the script {@code laurel}): its heap limit and G1 settings. */
+  static final List<String> SERVER_JVM =
+      List.of("-Xmx288m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:G1ReservePercent=15");
 
   record Options(String backend, int users, int seconds, int connections, int[] rates, Path jar, Path config) {}
 
@@ -46,7 +47,8 @@ public final class IngestBenchmark {
     Options o = parse(args);
     int port = freePort();
     Path data = Files.createTempDirectory("laurel-bench");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED", SERVER_HEAP));
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "--enable-native-access=ALL-UNNAMED"));
+    cmd.addAll(SERVER_JVM);
     String extra = System.getenv("LAUREL_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(Arrays.asList(extra.trim().split("\\s+")));
