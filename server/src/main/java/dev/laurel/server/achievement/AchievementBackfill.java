@@ -106,12 +106,13 @@ public final class AchievementBackfill implements AutoCloseable {
 
   /** Returns false when stopped before the last user (the run stays queued). */
   private boolean backdateScope(Scope scope, Set<String> targets) throws InterruptedException {
+    ScopeConfig config = scopes.fresh(scope); // the run's own change included (ACH-16)
     String after = "";
     List<String> page;
     while (running && !(page = queue.userIds(scope, after, PAGE)).isEmpty()) {
       List<Thread> workers = new ArrayList<>();
       for (String userId : page) {
-        workers.add(Thread.ofVirtual().start(() -> backdateUser(scope, userId, targets)));
+        workers.add(Thread.ofVirtual().start(() -> backdateUser(scope, config, userId, targets)));
       }
       for (Thread t : workers) {
         t.join();
@@ -125,9 +126,9 @@ public final class AchievementBackfill implements AutoCloseable {
   }
 
   /** One user: decided and staged in the user's lane, awaited outside it. */
-  private void backdateUser(Scope scope, String userId, Set<String> targets) {
+  private void backdateUser(Scope scope, ScopeConfig config, String userId, Set<String> targets) {
     Backdated done =
-        lanes.run(scope, userId, () -> states.session(scope, userId, session -> decide(session, scope, userId, targets)));
+        lanes.run(scope, userId, () -> states.session(scope, userId, session -> decide(session, scope, config, userId, targets)));
     if (done != null) {
       done.staged().await();
       progress.committed(scope, done.completedSomething());
@@ -136,8 +137,7 @@ public final class AchievementBackfill implements AutoCloseable {
 
   private record Backdated(UserStates.Staged staged, boolean completedSomething) {}
 
-  private Backdated decide(UserStates session, Scope scope, String userId, Set<String> targets) {
-    ScopeConfig config = scopes.config(scope);
+  private Backdated decide(UserStates session, Scope scope, ScopeConfig config, String userId, Set<String> targets) {
     UserStates.Loaded read = session.load(scope, userId);
     UserState stored = read.state();
     if (stored == null) {

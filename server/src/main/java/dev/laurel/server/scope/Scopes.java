@@ -99,6 +99,15 @@ public final class Scopes {
     return snapshots.computeIfAbsent(scope, this::load);
   }
 
+  /**
+   * The scope's configuration read from the store now, not the cached snapshot: for work queued
+   * by a configuration change (ACH-16), which may start between that change's commit and the
+   * snapshot's invalidation, and so must not act on the snapshot from before it.
+   */
+  public ScopeConfig fresh(Scope scope) {
+    return load(scope);
+  }
+
   private ScopeConfig load(Scope scope) {
     ScopeConfig snapshot = config.scopeConfig(scope, environment(scope.environmentId()).controlRatio());
     for (Extension e : extensions) {
