@@ -124,10 +124,9 @@ final class SqliteWriter implements AutoCloseable {
    * once the commit is on disk.
    */
   <T> T write(Dialect dialect, Sql.TxWork<T> work) {
-    long[] ticket = new long[1];
-    T value = commit(dialect, work, ticket);
-    syncThrough(ticket[0]);
-    return value;
+    Committed<T> done = commit(dialect, work);
+    syncThrough(done.ticket());
+    return done.value();
   }
 
   /**
@@ -135,17 +134,17 @@ final class SqliteWriter implements AutoCloseable {
    * it returns is then passed to {@link #syncThrough}, before anything relies on the commit.
    */
   long writeDeferringSync(Dialect dialect, Sql.TxWork<?> work) {
-    long[] ticket = new long[1];
-    commit(dialect, work, ticket);
-    return ticket[0];
+    return commit(dialect, work).ticket();
   }
 
-  private <T> T commit(Dialect dialect, Sql.TxWork<T> work, long[] ticket) {
+  /** A transaction's result, and the ticket that {@link #syncThrough} takes for its commit. */
+  private record Committed<T>(T value, long ticket) {}
+
+  private <T> Committed<T> commit(Dialect dialect, Sql.TxWork<T> work) {
     lock.lock();
     try {
       T value = new Tx(connection, dialect, statements).commit(work);
-      ticket[0] = written.incrementAndGet();
-      return value;
+      return new Committed<>(value, written.incrementAndGet());
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,41 +88,34 @@ public final class GroupCommitter implements AutoCloseable {
   }
 
   private void loop() {
-    List<Pending> group = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
-      try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        group.add(first);
-        queue.drainTo(group, MAX_GROUP - 1);
-        writeGroup(group);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        group.clear();
-      }
-    }
+    inBatches(queue, MAX_GROUP, () -> running, this::writeGroup);
   }
 
   private void flushLoop() {
-    List<Committed> ready = new ArrayList<>();
-    while (writer.isAlive() || !committed.isEmpty()) {
+    inBatches(committed, Integer.MAX_VALUE, writer::isAlive, this::flush);
+  }
+
+  /**
+   * Hands what {@code queue} holds to {@code process}, up to {@code max} items at a time, for as
+   * long as {@code more} says items may still come or the queue is not empty; the list passed is
+   * reused for the next batch.
+   */
+  private static <T> void inBatches(BlockingQueue<T> queue, int max, BooleanSupplier more, Consumer<List<T>> process) {
+    List<T> batch = new ArrayList<>();
+    while (more.getAsBoolean() || !queue.isEmpty()) {
       try {
-        Committed first = committed.poll(100, TimeUnit.MILLISECONDS);
+        T first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
-        ready.add(first);
-        committed.drainTo(ready);
-        flush(ready);
+        batch.add(first);
+        queue.drainTo(batch, max - 1);
+        process.accept(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } finally {
-        ready.clear();
+        batch.clear();
       }
     }
   }
