@@ -136,14 +136,8 @@ class CachedUserStatesTest {
     }
     staged.forEach(UserStates.Staged::await);
     CountDownLatch release = new CountDownLatch(1);
-    UserStates.Staged busy = kept.stage(kept.load(SCOPE, "busy"), SCOPE, "busy", named("busy", "Busy"), null, tx -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    });
+    UserStates.Staged busy =
+        kept.stage(kept.load(SCOPE, "busy"), SCOPE, "busy", named("busy", "Busy"), null, GroupCommitterTest.waitingFor(release));
 
     kept.relieveMemory();
 

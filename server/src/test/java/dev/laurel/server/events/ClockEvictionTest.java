@@ -16,13 +16,18 @@ class ClockEvictionTest {
     }
   }
 
+  /** Puts entries for keys {@code from} to {@code to} (excluded), pinned where {@code pinned} says. */
+  private static void fill(Map<Integer, Value> map, int from, int to, java.util.function.IntPredicate pinned) {
+    for (int i = from; i < to; i++) {
+      map.put(i, new Value(pinned.test(i)));
+    }
+  }
+
   @Test
   void the_hand_spares_entries_used_since_it_passed_and_never_drops_what_the_caller_refuses() {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
     ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 1_000);
-    for (int i = 0; i < 10; i++) {
-      map.put(i, new Value(i == 9));
-    }
+    fill(map, 0, 10, i -> i == 9);
     // New entries count as used: one round clears every mark, the next drops one.
     clock.evictTo(9, v -> !v.pinned);
     assertThat(map).hasSize(9).containsKey(9);
@@ -49,9 +54,7 @@ class ClockEvictionTest {
   void callers_that_found_the_map_too_large_together_drop_only_the_excess() throws Exception {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
     ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 1_000);
-    for (int i = 0; i < 1_000; i++) {
-      map.put(i, new Value(false));
-    }
+    fill(map, 0, 1_000, i -> false);
     Thread[] callers = new Thread[8];
     for (int t = 0; t < callers.length; t++) {
       callers[t] = Thread.ofPlatform().start(() -> clock.evictTo(900, v -> true));
@@ -66,9 +69,7 @@ class ClockEvictionTest {
   void the_map_is_trimmed_to_seven_eighths_once_past_its_capacity() {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
     ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 80);
-    for (int i = 0; i < 80; i++) {
-      map.put(i, new Value(false));
-    }
+    fill(map, 0, 80, i -> false);
     clock.trim(v -> true);
     assertThat(map).hasSize(80);
     map.put(80, new Value(false));
@@ -80,9 +81,7 @@ class ClockEvictionTest {
   void heap_pressure_keeps_three_quarters_of_what_is_kept_from_then_on() {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
     ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 100_000);
-    for (int i = 0; i < 8_000; i++) {
-      map.put(i, new Value(i < 10));
-    }
+    fill(map, 0, 8_000, i -> i < 10);
     clock.shrink(v -> !v.pinned);
     assertThat(clock.capacity()).isEqualTo(6_000);
     assertThat(map).hasSize(6_000);
@@ -90,9 +89,7 @@ class ClockEvictionTest {
       assertThat(map).containsKey(i);
     }
     // Later growth is trimmed against the lowered capacity, not the first one.
-    for (int i = 8_000; i < 8_100; i++) {
-      map.put(i, new Value(false));
-    }
+    fill(map, 8_000, 8_100, i -> false);
     clock.trim(v -> true);
     assertThat(map).hasSize(6_000 - 6_000 / 8);
     // Never below the floor, however often the heap runs short.

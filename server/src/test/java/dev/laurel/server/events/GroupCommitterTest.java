@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.laurel.store.Database;
+import dev.laurel.store.Sql;
 import dev.laurel.store.StoreException;
 import java.nio.file.Files;
 import java.sql.PreparedStatement;
@@ -60,15 +61,22 @@ class GroupCommitterTest {
     CountDownLatch release = new CountDownLatch(1);
     committer.submit(committer.generation(), tx -> {
       held.countDown();
+      return waitingFor(release).run(tx);
+    });
+    held.await();
+    return release;
+  }
+
+  /** A unit that keeps the writer until {@code release} is counted down. */
+  static Sql.TxWork<Void> waitingFor(CountDownLatch release) {
+    return tx -> {
       try {
         release.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       return null;
-    });
-    held.await();
-    return release;
+    };
   }
 
   @Test
