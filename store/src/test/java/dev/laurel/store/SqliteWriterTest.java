@@ -117,8 +117,9 @@ class SqliteWriterTest {
     });
   }
 
+  /** EVENT-9: what the group commit acknowledges after {@code syncThrough} is on disk. */
   @Test
-  void a_deferred_commit_is_visible_at_once_and_one_flush_makes_every_commit_before_it_durable() {
+  void event9_a_deferred_commit_is_visible_at_once_and_one_flush_makes_every_commit_before_it_durable() {
     SqliteWriter writer = db.writer();
     long first = db.writeDeferringSync(tx -> insert(tx, "d1", "1"));
     assertThat(value("d1")).isEqualTo("1");
