@@ -186,11 +186,16 @@ public final class Laurel implements AutoCloseable {
     GroupCommitter committer = new GroupCommitter(db);
     // Users whose latest state is kept for the write path: sized from the heap, fewer once it runs
     // short (HeapPressure); with PostgreSQL a kept state is reused only while its version holds.
-    int keptStates = HeapPressure.stateCapacity(Runtime.getRuntime().maxMemory());
+    // (The SQLite test run sets laurel.statesKeptAsObjects to 1, so that nearly every event of
+    // the suite goes through StateCodec's packing.)
+    int keptStates =
+        Integer.getInteger(
+            "laurel.statesKeptAsObjects", HeapPressure.stateCapacity(Runtime.getRuntime().maxMemory()));
     UserStates states =
         shared
             ? new LockingUserStates(db, users, keptStates)
-            : new CachedUserStates(users, committer, keptStates);
+            : new CachedUserStates(
+                users, committer, keptStates, HeapPressure.packedBytes(Runtime.getRuntime().maxMemory()));
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);

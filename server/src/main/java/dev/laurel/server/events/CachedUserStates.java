@@ -8,7 +8,9 @@ import dev.laurel.store.UserRepository;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -19,9 +21,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * here and queues its writes to the group commit; it then leaves the lane and waits for the commit
  * before answering (EVENT-9). Nothing is acknowledged before it is durable.
  *
- * <p>If any write fails, the committer starts a new generation: cached states of older
- * generations are dropped on their next read (reloaded from the store), and queued writes computed
- * from them are refused. Methods taking a user must be called in that user's lane.
+ * <p>States are kept in two tiers (issue 8): the most recently used as objects, ready for the
+ * engine, and behind them many more packed into a few hundred bytes each ({@link StateCodec}), so
+ * that a user outside the first tier costs an unpacking instead of a read of nine tables. A state
+ * leaves the first tier only when no write of it is in flight (its pending count is then retired,
+ * so that no request can stage on it while it goes); it is packed as it leaves, and unpacked back
+ * into the first tier at the user's next read. Beyond the second tier's capacity, packed states are
+ * dropped and read from the store again.
+ *
+ * <p>If any write fails, the committer starts a new generation: kept states of older generations
+ * are dropped on their next read (reloaded from the store), and queued writes computed from them
+ * are refused. Methods taking a user must be called in that user's lane.
  *
  * <p>A write to users' rows outside the lanes ({@link #outsideLanes}) holds every session back
  * (sessions share a read lock, the write takes it exclusively), waits until every staged write has
@@ -31,28 +41,106 @@ public final class CachedUserStates implements UserStates {
   private final UserRepository users;
   private final GroupCommitter committer;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<Key, Packed> packed = new ConcurrentHashMap<>();
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
+  private final StateCodec codec = new StateCodec();
   private final ClockEviction<Key, Entry> eviction;
+  private final ClockEviction<Key, Packed> packedEviction;
 
   private record Key(Scope scope, String userId) {}
 
   private static final class Entry extends ClockEviction.Entry {
+    /** The pending count of an entry on its way out: no write may be staged on it any more. */
+    static final int RETIRED = Integer.MIN_VALUE / 2;
+
     final long generation;
     volatile UserState state;
     final AtomicInteger pending = new AtomicInteger();
     final Map<String, Staged> keys = new ConcurrentHashMap<>();
     volatile CompletableFuture<Void> last;
 
-    Entry(long generation, UserState state) {
+    Entry(long generation, UserState state, int pending) {
       this.generation = generation;
       this.state = state;
+      this.pending.set(pending);
+    }
+
+    /** Counts one more write in flight, unless the entry is retired. */
+    boolean enlist() {
+      for (int n = pending.get(); n >= 0; n = pending.get()) {
+        if (pending.compareAndSet(n, n + 1)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
-  public CachedUserStates(UserRepository users, GroupCommitter committer, int capacity) {
+  /** A state kept packed, with the write generation it was read in. */
+  private static final class Packed extends ClockEviction.Entry {
+    final long generation;
+    final byte[] bytes;
+    /** Whether its size is still counted in {@link #packedSize}: it is counted out once. */
+    final AtomicBoolean counted = new AtomicBoolean(true);
+
+    Packed(long generation, byte[] bytes) {
+      this.generation = generation;
+      this.bytes = bytes;
+    }
+
+    long size() {
+      return bytes.length + PACKED_OVERHEAD;
+    }
+  }
+
+  /**
+   * Keeps up to {@code capacity} users' states as objects and, behind them, packed states up to
+   * {@code packedBytes} of heap (their bytes plus {@value #PACKED_OVERHEAD} each for the map entry,
+   * key and id; 0 keeps none).
+   */
+  public CachedUserStates(UserRepository users, GroupCommitter committer, int capacity, long packedBytes) {
     this.users = users;
     this.committer = committer;
-    this.eviction = new ClockEviction<>(entries, capacity);
+    this.packedBudget = new AtomicLong(packedBytes);
+    this.packedEviction = new ClockEviction<>(packed, Integer.MAX_VALUE, (key, leaving) -> unpacked(leaving));
+    this.eviction = new ClockEviction<>(entries, capacity, this::pack);
+  }
+
+  /** The heap a packed state takes besides its bytes (map node, key, user id, holder), roughly. */
+  static final int PACKED_OVERHEAD = 176;
+
+  private final AtomicLong packedBudget;
+  /** The heap packed states take, as {@link #PACKED_OVERHEAD} counts it. */
+  private final AtomicLong packedSize = new AtomicLong();
+
+  /**
+   * Called under the first tier's eviction lock as an idle (retired) entry is about to leave it:
+   * the packed state is in place before the entry goes, so a read finds one or the other. Were it
+   * packed after, a read in between would find an older packed state of the user, left from before
+   * the entry was created (one found kept as objects is newer than any packed one).
+   */
+  private void pack(Key key, Entry entry) {
+    UserState state = entry.state;
+    if (state == null || packedBudget.get() <= 0) {
+      return;
+    }
+    Packed kept = new Packed(entry.generation, codec.pack(state));
+    packedSize.addAndGet(kept.size());
+    Packed replaced = packed.put(key, kept);
+    if (replaced != null) {
+      unpacked(replaced);
+    }
+    if (packedSize.get() > packedBudget.get()) {
+      int size = packed.size();
+      packedEviction.evictTo(size - Math.max(1, size / 1024), any -> true);
+    }
+  }
+
+  /** Counts a packed state out (removed, replaced or evicted), once whoever calls it first. */
+  private void unpacked(Packed gone) {
+    if (gone.counted.compareAndSet(true, false)) {
+      packedSize.addAndGet(-gone.size());
+    }
   }
 
   @Override
@@ -72,6 +160,12 @@ public final class CachedUserStates implements UserStates {
       committer.commit(tx -> null); // units commit in order: every staged write is now durable
       write.run();
       entries.clear(); // nothing is pending: no session could stage since the barrier was taken
+      packed.keySet().forEach(key -> {
+        Packed gone = packed.remove(key);
+        if (gone != null) {
+          unpacked(gone);
+        }
+      });
     } finally {
       barrier.writeLock().unlock();
     }
@@ -88,6 +182,20 @@ public final class CachedUserStates implements UserStates {
     }
     if (entry != null) {
       entries.remove(key, entry);
+    }
+    Packed kept = packed.get(key);
+    if (kept != null && kept.generation == generation) {
+      // Back into the first tier; a state that is in neither tier is read from the store.
+      UserState state = codec.unpack(userId, kept.bytes);
+      entries.put(key, new Entry(generation, state, 0));
+      if (packed.remove(key, kept)) {
+        unpacked(kept);
+      }
+      eviction.trim(CachedUserStates::retireIfIdle);
+      return new Loaded(state, generation);
+    }
+    if (kept != null && packed.remove(key, kept)) {
+      unpacked(kept);
     }
     return new Loaded(users.load(scope, userId), generation);
   }
@@ -109,14 +217,13 @@ public final class CachedUserStates implements UserStates {
   public Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes) {
     Key key = new Key(scope, userId);
     Entry entry = entries.get(key);
-    if (entry == null || entry.generation != read.generation()) {
-      entry = new Entry(read.generation(), state);
+    if (entry == null || entry.generation != read.generation() || !entry.enlist()) {
+      entry = new Entry(read.generation(), state, 1);
       entries.put(key, entry);
     } else {
       entry.state = state;
     }
     Entry staged = entry;
-    staged.pending.incrementAndGet();
     CompletableFuture<Void> done = committer.submit(read.generation(), writes);
     staged.last = done;
     Staged result = new Staged(keyed, done);
@@ -130,7 +237,7 @@ public final class CachedUserStates implements UserStates {
       }
       staged.pending.decrementAndGet();
     });
-    eviction.trim(CachedUserStates::idle);
+    eviction.trim(CachedUserStates::retireIfIdle);
     return result;
   }
 
@@ -143,13 +250,36 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
+  /**
+   * Keeps three quarters of the states kept as objects (packing the rest) and then, from a budget
+   * lowered by a quarter, of the packed ones.
+   */
   @Override
   public void relieveMemory() {
-    eviction.shrink(CachedUserStates::idle);
+    eviction.shrink(CachedUserStates::retireIfIdle);
+    long budget = packedBudget.updateAndGet(b -> b - b / 4);
+    for (int round = 0; round < 64 && packedSize.get() > budget; round++) {
+      int size = packed.size();
+      packedEviction.evictTo(size - Math.max(1, size / 8), any -> true);
+    }
   }
 
-  /** Only states with no write in flight are dropped: a later read must find the staged state. */
-  private static boolean idle(Entry entry) {
-    return entry.pending.get() == 0;
+  /**
+   * Only states with no write in flight leave the first tier (a later read must find the staged
+   * state), and a state accepted here is retired at once, so that no write is staged on it after
+   * the check: a request that finds it retired keeps its new state in a new entry.
+   */
+  private static boolean retireIfIdle(Entry entry) {
+    return entry.pending.compareAndSet(0, Entry.RETIRED);
+  }
+
+  /** States kept as objects, and packed. */
+  int[] kept() {
+    return new int[] {entries.size(), packed.size()};
+  }
+
+  /** The heap packed states take, as counted against their budget. */
+  long packedSize() {
+    return packedSize.get();
   }
 }

@@ -2,6 +2,7 @@ package dev.laurel.server.events;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -27,23 +28,37 @@ final class ClockEviction<K, V extends ClockEviction.Entry> {
   static final int MIN_SHRUNK_CAPACITY = 1_000;
 
   private final Map<K, V> map;
+  private final BiConsumer<K, V> leaving;
   private volatile int capacity;
   private Iterator<Map.Entry<K, V>> hand;
 
   ClockEviction(Map<K, V> map, int capacity) {
+    this(map, capacity, (key, value) -> {});
+  }
+
+  /**
+   * {@code leaving} is told of each entry that is about to be dropped, under this eviction's lock,
+   * before it leaves the map (so that whatever it keeps of the entry is in place before a reader can
+   * miss the entry); the removal may still fail if the key was given another value meanwhile.
+   */
+  ClockEviction(Map<K, V> map, int capacity, BiConsumer<K, V> leaving) {
     this.map = map;
     this.capacity = capacity;
+    this.leaving = leaving;
   }
 
   int capacity() {
     return capacity;
   }
 
-  /** Once the map has grown past its capacity, drops entries back to seven eighths of it. */
+  /**
+   * Once the map has grown past its capacity, drops entries back to a little below it (a 1,024th of
+   * it lower, so that the callers that find it full share the work in small steps).
+   */
   void trim(Predicate<V> evictable) {
     int limit = capacity;
     if (map.size() > limit) {
-      evictTo(limit - limit / 8, evictable);
+      evictTo(limit - Math.max(1, limit / 1024), evictable);
     }
   }
 
@@ -79,8 +94,11 @@ final class ClockEviction<K, V extends ClockEviction.Entry> {
       Entry marked = value;
       if (marked.used) {
         marked.used = false;
-      } else if (evictable.test(value) && map.remove(e.getKey(), value)) {
-        excess--;
+      } else if (evictable.test(value)) {
+        leaving.accept(e.getKey(), value);
+        if (map.remove(e.getKey(), value)) {
+          excess--;
+        }
       }
     }
   }

@@ -66,15 +66,24 @@ class ClockEvictionTest {
   }
 
   @Test
-  void the_map_is_trimmed_to_seven_eighths_once_past_its_capacity() {
+  void the_map_is_trimmed_a_little_below_its_capacity_once_past_it_and_each_dropped_entry_is_told() {
     Map<Integer, Value> map = new ConcurrentHashMap<>();
-    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 80);
-    fill(map, 0, 80, i -> false);
+    Map<Integer, Value> dropped = new java.util.HashMap<>();
+    ClockEviction<Integer, Value> clock = new ClockEviction<>(map, 10_240, dropped::put);
+    fill(map, 0, 10_240, i -> false);
     clock.trim(v -> true);
-    assertThat(map).hasSize(80);
-    map.put(80, new Value(false));
+    assertThat(map.size()).isEqualTo(10_240);
+    assertThat(dropped).isEmpty();
+    map.put(10_240, new Value(false));
     clock.trim(v -> true);
-    assertThat(map).hasSize(70);
+    assertThat(map.size()).isEqualTo(10_230);
+    assertThat(dropped.size()).isEqualTo(11);
+    assertThat(dropped.keySet().stream().noneMatch(map::containsKey)).isTrue();
+    // Below 1,024 entries, one below the capacity.
+    Map<Integer, Value> small = new ConcurrentHashMap<>();
+    fill(small, 0, 11, i -> false);
+    new ClockEviction<>(small, 10).trim(v -> true);
+    assertThat(small.size()).isEqualTo(9);
   }
 
   @Test
@@ -91,7 +100,7 @@ class ClockEvictionTest {
     // Later growth is trimmed against the lowered capacity, not the first one.
     fill(map, 8_000, 8_100, i -> false);
     clock.trim(v -> true);
-    assertThat(map).hasSize(6_000 - 6_000 / 8);
+    assertThat(map).hasSize(6_000 - 5);
     // Never below the floor, however often the heap runs short.
     for (int i = 0; i < 20; i++) {
       clock.shrink(v -> true);

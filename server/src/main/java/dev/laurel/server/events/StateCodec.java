@@ -1,0 +1,577 @@
+package dev.laurel.server.events;
+
+import dev.laurel.engine.achievement.AchievementProgress;
+import dev.laurel.engine.achievement.Completion;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
+import dev.laurel.engine.points.MetricProgress;
+import dev.laurel.engine.points.PointsState;
+import dev.laurel.engine.points.TimeProgress;
+import dev.laurel.engine.user.Preferences;
+import dev.laurel.engine.user.UserProfile;
+import dev.laurel.engine.user.UserState;
+import dev.laurel.engine.streak.AutoEarnAnchor;
+import dev.laurel.engine.streak.DailyActivity;
+import dev.laurel.engine.streak.FreezeChange;
+import dev.laurel.engine.streak.FreezeLedgerEntry;
+import dev.laurel.engine.streak.Frequency;
+import dev.laurel.engine.streak.PeriodOutcome;
+import dev.laurel.engine.streak.PeriodRecord;
+import dev.laurel.engine.streak.StreakPause;
+import dev.laurel.engine.streak.StreakState;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issue 8: a user's state in a few hundred bytes, for the states a node keeps packed ({@link
+ * CachedUserStates}). Packing and unpacking give back an equal state: the same fields, decimals
+ * with their scale, instants to the nanosecond, leaderboard entries in their order.
+ *
+ * <p>Strings that repeat across users (metric, achievement, points and leaderboard ids, attribute
+ * keys and values, time zones) are written as numbers of a dictionary this codec grows as it meets
+ * them, up to {@value #DICTIONARY_LIMIT} strings, after which new ones are written out. The user's
+ * id is not written: it is the key the packed state is kept under. Enums are written as their
+ * ordinals: packed states live only in this process.
+ */
+final class StateCodec {
+  /** Distinct strings the dictionary holds at most, whatever callers send. */
+  static final int DICTIONARY_LIMIT = 1 << 16;
+
+  private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+  /** Written under the codec's lock before the id is published in {@link #ids}. */
+  private volatile String[] names = new String[256];
+  private int size;
+
+  byte[] pack(UserState state) {
+    Out out = new Out();
+    UserProfile p = state.profile();
+    out.text(p.email());
+    out.text(p.name());
+    out.word(p.tz());
+    out.count(p.deviceTokens().size());
+    p.deviceTokens().forEach(out::text);
+    out.raw((p.subscribeToEmails() ? 1 : 0) | (p.control() ? 2 : 0));
+    out.count(p.attributes().size());
+    p.attributes().forEach((k, v) -> {
+      out.word(k);
+      out.word(v);
+    });
+    out.instant(p.created());
+    out.instant(p.updated());
+
+    Preferences prefs = state.preferences();
+    out.count(prefs.notifications().size());
+    prefs.notifications().forEach((type, channels) -> {
+      out.word(type);
+      out.words(channels);
+    });
+    out.raw(prefs.streakEnabled() == null ? 0 : prefs.streakEnabled() ? 2 : 1);
+    out.word(prefs.streakEvaluationMode());
+    if (prefs.streakMetrics() == null) {
+      out.varint(0);
+    } else {
+      out.varint(prefs.streakMetrics().size() + 1L);
+      for (Preferences.StreakMetricPreference m : prefs.streakMetrics()) {
+        out.word(m.key());
+        out.decimal(m.threshold());
+      }
+    }
+
+    decimals(out, state.totals());
+    AchievementProgress achievements = state.achievements();
+    out.count(achievements.completions().size());
+    achievements.completions().forEach((id, c) -> {
+      out.word(id);
+      out.text(c.id());
+      out.word(c.achievementId());
+      out.instant(c.achievedAt());
+    });
+    decimals(out, achievements.filteredTotals());
+
+    streak(out, state.streak());
+
+    PointsState points = state.points();
+    out.count(points.totals().size());
+    points.totals().forEach((id, total) -> {
+      out.word(id);
+      out.signed(total);
+    });
+    out.count(points.metricProgress().size());
+    points.metricProgress().forEach((id, m) -> {
+      out.word(id);
+      out.signed(m.epoch());
+      out.signed(m.revision());
+      out.decimal(m.accumulated());
+      out.decimal(m.paid());
+    });
+    out.count(points.timeProgress().size());
+    points.timeProgress().forEach((id, t) -> {
+      out.word(id);
+      out.instant(t.activation());
+      out.signed(t.fired());
+      out.instant(t.nextDue());
+    });
+
+    out.count(state.leaderboards().byLeaderboard().size());
+    state.leaderboards().byLeaderboard().forEach((id, e) -> {
+      out.word(id);
+      out.date(e.run());
+      out.word(e.group());
+      out.decimal(e.value());
+      out.instant(e.reachedAt());
+    });
+    return out.bytes();
+  }
+
+  UserState unpack(String userId, byte[] packed) {
+    In in = new In(packed);
+    String email = in.text();
+    String name = in.text();
+    String tz = in.word();
+    List<String> tokens = new ArrayList<>();
+    for (int i = in.count(); i > 0; i--) {
+      tokens.add(in.text());
+    }
+    int flags = in.raw();
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      attributes.put(in.word(), in.word());
+    }
+    UserProfile profile =
+        new UserProfile(
+            userId, email, name, tz, tokens, (flags & 1) != 0, attributes, (flags & 2) != 0, in.instant(), in.instant());
+
+    Map<String, List<String>> notifications = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      notifications.put(in.word(), in.words());
+    }
+    int enabled = in.raw();
+    String mode = in.word();
+    List<Preferences.StreakMetricPreference> streakMetrics = null;
+    long metrics = in.varint();
+    if (metrics > 0) {
+      streakMetrics = new ArrayList<>();
+      for (long i = metrics - 1; i > 0; i--) {
+        streakMetrics.add(new Preferences.StreakMetricPreference(in.word(), in.decimal()));
+      }
+    }
+    Preferences preferences =
+        new Preferences(notifications, enabled == 0 ? null : enabled == 2, mode, streakMetrics);
+
+    Map<String, BigDecimal> totals = decimals(in);
+    Map<String, Completion> completions = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      completions.put(in.word(), new Completion(in.text(), in.word(), in.instant()));
+    }
+    AchievementProgress achievements = new AchievementProgress(completions, decimals(in));
+
+    StreakState streak = streak(in);
+
+    Map<String, Long> pointTotals = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      pointTotals.put(in.word(), in.signed());
+    }
+    Map<String, MetricProgress> metricProgress = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      metricProgress.put(in.word(), new MetricProgress(in.signed(), in.signed(), in.decimal(), in.decimal()));
+    }
+    Map<String, TimeProgress> timeProgress = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      timeProgress.put(in.word(), new TimeProgress(in.instant(), in.signed(), in.instant()));
+    }
+
+    Map<String, LeaderboardEntry> entries = new LinkedHashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      entries.put(in.word(), new LeaderboardEntry(in.date(), in.word(), in.decimal(), in.instant()));
+    }
+    if (!in.atEnd()) {
+      throw new IllegalStateException("a packed state has " + in.left() + " bytes past its end");
+    }
+    return new UserState(
+        profile,
+        preferences,
+        totals,
+        achievements,
+        streak,
+        new PointsState(pointTotals, metricProgress, timeProgress),
+        new LeaderboardEntries(entries));
+  }
+
+  /** Distinct strings in the dictionary. */
+  int dictionarySize() {
+    return ids.size();
+  }
+
+  private static final Frequency[] FREQUENCIES = Frequency.values();
+  private static final PeriodOutcome[] OUTCOMES = PeriodOutcome.values();
+  private static final FreezeChange[] FREEZE_CHANGES = FreezeChange.values();
+
+  private static void streak(Out out, StreakState s) {
+    if (s == null) {
+      out.raw(0);
+      return;
+    }
+    out.raw(1);
+    out.date(s.createdOn());
+    out.word(s.zone());
+    out.instant(s.settledAt());
+    out.date(s.currentDate());
+    out.ordinal(s.frequency());
+    out.signed(s.length());
+    out.date(s.started());
+    out.instant(s.extendedAt());
+    out.raw(s.periodExtended() ? 1 : 0);
+    out.count(s.periods().size());
+    for (PeriodRecord p : s.periods()) {
+      out.date(p.periodStart());
+      out.signed(p.length());
+      out.ordinal(p.outcome());
+      out.date(p.started());
+      out.instant(p.extendedAt());
+    }
+    out.count(s.activity().size());
+    for (DailyActivity a : s.activity()) {
+      out.date(a.date());
+      decimals(out, a.sums());
+      out.instant(a.lastEventAt());
+    }
+    out.signed(s.freezes());
+    out.count(s.freezeLedger().size());
+    for (FreezeLedgerEntry f : s.freezeLedger()) {
+      out.instant(f.at());
+      out.ordinal(f.change());
+      out.signed(f.delta());
+      out.signed(f.balance());
+    }
+    AutoEarnAnchor anchor = s.autoEarnAnchor();
+    out.raw(anchor == null ? 0 : 1);
+    if (anchor != null) {
+      out.date(anchor.anchor());
+      out.instant(anchor.enabledAt());
+    }
+    out.count(s.pauses().size());
+    for (StreakPause p : s.pauses()) {
+      out.text(p.id());
+      out.date(p.start());
+      out.date(p.end());
+      out.instant(p.archivedAt());
+    }
+  }
+
+  private StreakState streak(In in) {
+    if (in.raw() == 0) {
+      return null;
+    }
+    LocalDate createdOn = in.date();
+    String zone = in.word();
+    Instant settledAt = in.instant();
+    LocalDate currentDate = in.date();
+    Frequency frequency = in.ordinal(FREQUENCIES);
+    int length = Math.toIntExact(in.signed());
+    LocalDate started = in.date();
+    Instant extendedAt = in.instant();
+    boolean periodExtended = in.raw() == 1;
+    List<PeriodRecord> periods = new ArrayList<>();
+    for (int i = in.count(); i > 0; i--) {
+      periods.add(
+          new PeriodRecord(in.date(), Math.toIntExact(in.signed()), in.ordinal(OUTCOMES), in.date(), in.instant()));
+    }
+    List<DailyActivity> activity = new ArrayList<>();
+    for (int i = in.count(); i > 0; i--) {
+      activity.add(new DailyActivity(in.date(), decimals(in), in.instant()));
+    }
+    int freezes = Math.toIntExact(in.signed());
+    List<FreezeLedgerEntry> ledger = new ArrayList<>();
+    for (int i = in.count(); i > 0; i--) {
+      ledger.add(
+          new FreezeLedgerEntry(
+              in.instant(), in.ordinal(FREEZE_CHANGES), Math.toIntExact(in.signed()), Math.toIntExact(in.signed())));
+    }
+    AutoEarnAnchor anchor = in.raw() == 0 ? null : new AutoEarnAnchor(in.date(), in.instant());
+    List<StreakPause> pauses = new ArrayList<>();
+    for (int i = in.count(); i > 0; i--) {
+      pauses.add(new StreakPause(in.text(), in.date(), in.date(), in.instant()));
+    }
+    return new StreakState(
+        createdOn,
+        zone,
+        settledAt,
+        currentDate,
+        frequency,
+        length,
+        started,
+        extendedAt,
+        periodExtended,
+        periods,
+        activity,
+        freezes,
+        ledger,
+        anchor,
+        pauses);
+  }
+
+  private static void decimals(Out out, Map<String, BigDecimal> values) {
+    out.count(values.size());
+    values.forEach((k, v) -> {
+      out.word(k);
+      out.decimal(v);
+    });
+  }
+
+  private Map<String, BigDecimal> decimals(In in) {
+    Map<String, BigDecimal> values = new HashMap<>();
+    for (int i = in.count(); i > 0; i--) {
+      values.put(in.word(), in.decimal());
+    }
+    return values;
+  }
+
+  /** The string's number in the dictionary, adding it; -1 once the dictionary is full. */
+  private int idOf(String word) {
+    Integer id = ids.get(word);
+    return id != null ? id : add(word);
+  }
+
+  private synchronized int add(String word) {
+    Integer id = ids.get(word);
+    if (id != null) {
+      return id;
+    }
+    if (size >= DICTIONARY_LIMIT) {
+      return -1;
+    }
+    String[] current = names;
+    if (size == current.length) {
+      current = Arrays.copyOf(current, size * 2);
+    }
+    current[size] = word;
+    names = current;
+    ids.put(word, size);
+    return size++;
+  }
+
+  /** Writes varints (7 bits a byte, low first), strings as UTF-8 after their length. */
+  private final class Out {
+    private byte[] buf = new byte[256];
+    private int pos;
+
+    void raw(int b) {
+      if (pos == buf.length) {
+        buf = Arrays.copyOf(buf, pos * 2);
+      }
+      buf[pos++] = (byte) b;
+    }
+
+    void varint(long v) {
+      while ((v & ~0x7FL) != 0) {
+        raw((int) ((v & 0x7F) | 0x80));
+        v >>>= 7;
+      }
+      raw((int) v);
+    }
+
+    void count(int n) {
+      varint(n);
+    }
+
+    void signed(long v) {
+      varint((v << 1) ^ (v >> 63));
+    }
+
+    void utf8(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      varint(b.length);
+      if (pos + b.length > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + b.length));
+      }
+      System.arraycopy(b, 0, buf, pos, b.length);
+      pos += b.length;
+    }
+
+    /** A string written out: 0 for null, else 1 and the string. */
+    void text(String s) {
+      if (s == null) {
+        raw(0);
+      } else {
+        raw(1);
+        utf8(s);
+      }
+    }
+
+    /** A repeating string: 0 for null, 1 and the string once the dictionary is full, else 2 + its number. */
+    void word(String s) {
+      if (s == null) {
+        varint(0);
+        return;
+      }
+      int id = idOf(s);
+      if (id < 0) {
+        varint(1);
+        utf8(s);
+      } else {
+        varint(id + 2L);
+      }
+    }
+
+    /** 0 for null, else the ordinal + 1. */
+    void ordinal(Enum<?> e) {
+      varint(e == null ? 0 : e.ordinal() + 1L);
+    }
+
+    void words(List<String> list) {
+      count(list.size());
+      list.forEach(this::word);
+    }
+
+    void instant(Instant t) {
+      if (t == null) {
+        raw(0);
+      } else {
+        raw(1);
+        signed(t.getEpochSecond());
+        varint(t.getNano());
+      }
+    }
+
+    void date(LocalDate d) {
+      if (d == null) {
+        raw(0);
+      } else {
+        raw(1);
+        signed(d.toEpochDay());
+      }
+    }
+
+    /** 0 for null; 1, the scale and an unscaled value that fits a long; or 2, the scale and its bytes. */
+    void decimal(BigDecimal d) {
+      if (d == null) {
+        raw(0);
+        return;
+      }
+      BigInteger unscaled = d.unscaledValue();
+      if (unscaled.bitLength() < 64) {
+        raw(1);
+        signed(d.scale());
+        signed(unscaled.longValue());
+      } else {
+        raw(2);
+        signed(d.scale());
+        byte[] b = unscaled.toByteArray();
+        count(b.length);
+        for (byte x : b) {
+          raw(x);
+        }
+      }
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(buf, pos);
+    }
+  }
+
+  private final class In {
+    private final byte[] buf;
+    private int pos;
+
+    In(byte[] buf) {
+      this.buf = buf;
+    }
+
+    int raw() {
+      return buf[pos++] & 0xFF;
+    }
+
+    long varint() {
+      long v = 0;
+      for (int shift = 0; ; shift += 7) {
+        int b = raw();
+        v |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return v;
+        }
+      }
+    }
+
+    int count() {
+      return Math.toIntExact(varint());
+    }
+
+    long signed() {
+      long v = varint();
+      return (v >>> 1) ^ -(v & 1);
+    }
+
+    String utf8() {
+      int n = count();
+      String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+
+    String text() {
+      return raw() == 0 ? null : utf8();
+    }
+
+    String word() {
+      long v = varint();
+      if (v == 0) {
+        return null;
+      }
+      return v == 1 ? utf8() : names[(int) (v - 2)];
+    }
+
+    <E extends Enum<E>> E ordinal(E[] values) {
+      int v = count();
+      return v == 0 ? null : values[v - 1];
+    }
+
+    List<String> words() {
+      List<String> list = new ArrayList<>();
+      for (int i = count(); i > 0; i--) {
+        list.add(word());
+      }
+      return list;
+    }
+
+    Instant instant() {
+      return raw() == 0 ? null : Instant.ofEpochSecond(signed(), varint());
+    }
+
+    LocalDate date() {
+      return raw() == 0 ? null : LocalDate.ofEpochDay(signed());
+    }
+
+    BigDecimal decimal() {
+      int kind = raw();
+      if (kind == 0) {
+        return null;
+      }
+      int scale = Math.toIntExact(signed());
+      if (kind == 1) {
+        return BigDecimal.valueOf(signed(), scale);
+      }
+      byte[] b = new byte[count()];
+      System.arraycopy(buf, pos, b, 0, b.length);
+      pos += b.length;
+      return new BigDecimal(new BigInteger(b), scale);
+    }
+
+    boolean atEnd() {
+      return pos == buf.length;
+    }
+
+    int left() {
+      return buf.length - pos;
+    }
+  }
+}
