@@ -106,16 +106,6 @@ public final class StreakRepository {
     return rs.next() ? StreakJson.read(rs.getString("state"), StreakState.class) : null;
   }
 
-  /** A user's state as the JSON document {@code streak_states.state} holds. */
-  public static String json(StreakState state) {
-    return StreakJson.write(state);
-  }
-
-  /** The state a {@link #json} document holds. */
-  public static StreakState fromJson(String json) {
-    return StreakJson.read(json, StreakState.class);
-  }
-
   /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
   public static EncodedState encode(String userId, StreakState state, Instant next) {
     return new EncodedState(userId, StreakJson.write(state), state.length(), next);
