@@ -186,16 +186,16 @@ public final class Laurel implements AutoCloseable {
     GroupCommitter committer = new GroupCommitter(db);
     // Users whose latest state is kept for the write path: sized from the heap, fewer once it runs
     // short (HeapPressure); with PostgreSQL a kept state is reused only while its version holds.
-    // (The SQLite test run sets laurel.statesKeptAsObjects to 1, so that nearly every event of
-    // the suite goes through StateCodec's packing.)
-    int keptStates =
-        Integer.getInteger(
-            "laurel.statesKeptAsObjects", HeapPressure.stateCapacity(Runtime.getRuntime().maxMemory()));
+    // Behind them, more are kept packed (StateCodec) in a quarter of the heap. (The server test
+    // runs set laurel.statesKeptAsObjects to 1, so that nearly every event of the suites goes
+    // through packing.)
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    int keptStates = Integer.getInteger("laurel.statesKeptAsObjects", HeapPressure.stateCapacity(maxHeap));
+    long packedBytes = HeapPressure.packedBytes(maxHeap);
     UserStates states =
         shared
-            ? new LockingUserStates(db, users, keptStates)
-            : new CachedUserStates(
-                users, committer, keptStates, HeapPressure.packedBytes(Runtime.getRuntime().maxMemory()));
+            ? new LockingUserStates(db, users, keptStates, packedBytes)
+            : new CachedUserStates(users, committer, keptStates, packedBytes);
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);

@@ -8,9 +8,7 @@ import dev.laurel.store.UserRepository;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -41,11 +39,9 @@ public final class CachedUserStates implements UserStates {
   private final UserRepository users;
   private final GroupCommitter committer;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-  private final Map<Key, Packed> packed = new ConcurrentHashMap<>();
+  private final PackedStates<Key> packed;
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
-  private final StateCodec codec = new StateCodec();
   private final ClockEviction<Key, Entry> eviction;
-  private final ClockEviction<Key, Packed> packedEviction;
 
   private record Key(Scope scope, String userId) {}
 
@@ -76,42 +72,16 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
-  /** A state kept packed, with the write generation it was read in. */
-  private static final class Packed extends ClockEviction.Entry {
-    final long generation;
-    final byte[] bytes;
-    /** Whether its size is still counted in {@link #packedSize}: it is counted out once. */
-    final AtomicBoolean counted = new AtomicBoolean(true);
-
-    Packed(long generation, byte[] bytes) {
-      this.generation = generation;
-      this.bytes = bytes;
-    }
-
-    long size() {
-      return bytes.length + PACKED_OVERHEAD;
-    }
-  }
-
   /**
    * Keeps up to {@code capacity} users' states as objects and, behind them, packed states up to
-   * {@code packedBytes} of heap (their bytes plus {@value #PACKED_OVERHEAD} each for the map entry,
-   * key and id; 0 keeps none).
+   * {@code packedBytes} of heap ({@link PackedStates}; 0 keeps none).
    */
   public CachedUserStates(UserRepository users, GroupCommitter committer, int capacity, long packedBytes) {
     this.users = users;
     this.committer = committer;
-    this.packedBudget = new AtomicLong(packedBytes);
-    this.packedEviction = new ClockEviction<>(packed, Integer.MAX_VALUE, (key, leaving) -> unpacked(leaving));
+    this.packed = new PackedStates<>(packedBytes);
     this.eviction = new ClockEviction<>(entries, capacity, this::pack);
   }
-
-  /** The heap a packed state takes besides its bytes (map node, key, user id, holder), roughly. */
-  static final int PACKED_OVERHEAD = 176;
-
-  private final AtomicLong packedBudget;
-  /** The heap packed states take, as {@link #PACKED_OVERHEAD} counts it. */
-  private final AtomicLong packedSize = new AtomicLong();
 
   /**
    * Called under the first tier's eviction lock as an idle (retired) entry is about to leave it:
@@ -121,25 +91,8 @@ public final class CachedUserStates implements UserStates {
    */
   private void pack(Key key, Entry entry) {
     UserState state = entry.state;
-    if (state == null || packedBudget.get() <= 0) {
-      return;
-    }
-    Packed kept = new Packed(entry.generation, codec.pack(state));
-    packedSize.addAndGet(kept.size());
-    Packed replaced = packed.put(key, kept);
-    if (replaced != null) {
-      unpacked(replaced);
-    }
-    if (packedSize.get() > packedBudget.get()) {
-      int size = packed.size();
-      packedEviction.evictTo(size - Math.max(1, size / 1024), any -> true);
-    }
-  }
-
-  /** Counts a packed state out (removed, replaced or evicted), once whoever calls it first. */
-  private void unpacked(Packed gone) {
-    if (gone.counted.compareAndSet(true, false)) {
-      packedSize.addAndGet(-gone.size());
+    if (state != null) {
+      packed.put(key, entry.generation, state);
     }
   }
 
@@ -160,12 +113,7 @@ public final class CachedUserStates implements UserStates {
       committer.commit(tx -> null); // units commit in order: every staged write is now durable
       write.run();
       entries.clear(); // nothing is pending: no session could stage since the barrier was taken
-      packed.keySet().forEach(key -> {
-        Packed gone = packed.remove(key);
-        if (gone != null) {
-          unpacked(gone);
-        }
-      });
+      packed.clear();
     } finally {
       barrier.writeLock().unlock();
     }
@@ -183,19 +131,12 @@ public final class CachedUserStates implements UserStates {
     if (entry != null) {
       entries.remove(key, entry);
     }
-    Packed kept = packed.get(key);
-    if (kept != null && kept.generation == generation) {
+    UserState unpacked = packed.take(key, userId, generation);
+    if (unpacked != null) {
       // Back into the first tier; a state that is in neither tier is read from the store.
-      UserState state = codec.unpack(userId, kept.bytes);
-      entries.put(key, new Entry(generation, state, 0));
-      if (packed.remove(key, kept)) {
-        unpacked(kept);
-      }
+      entries.put(key, new Entry(generation, unpacked, 0));
       eviction.trim(CachedUserStates::retireIfIdle);
-      return new Loaded(state, generation);
-    }
-    if (kept != null && packed.remove(key, kept)) {
-      unpacked(kept);
+      return new Loaded(unpacked, generation);
     }
     return new Loaded(users.load(scope, userId), generation);
   }
@@ -250,18 +191,11 @@ public final class CachedUserStates implements UserStates {
     }
   }
 
-  /**
-   * Keeps three quarters of the states kept as objects (packing the rest) and then, from a budget
-   * lowered by a quarter, of the packed ones.
-   */
+  /** Keeps three quarters of the states kept as objects (packing the rest), then of the packed ones. */
   @Override
   public void relieveMemory() {
     eviction.shrink(CachedUserStates::retireIfIdle);
-    long budget = packedBudget.updateAndGet(b -> b - b / 4);
-    for (int round = 0; round < 64 && packedSize.get() > budget; round++) {
-      int size = packed.size();
-      packedEviction.evictTo(size - Math.max(1, size / 8), any -> true);
-    }
+    packed.relieveMemory();
   }
 
   /**
@@ -275,11 +209,11 @@ public final class CachedUserStates implements UserStates {
 
   /** States kept as objects, and packed. */
   int[] kept() {
-    return new int[] {entries.size(), packed.size()};
+    return new int[] {entries.size(), packed.count()};
   }
 
   /** The heap packed states take, as counted against their budget. */
   long packedSize() {
-    return packedSize.get();
+    return packed.bytes();
   }
 }

@@ -22,13 +22,13 @@ public final class HeapPressure implements AutoCloseable {
   /** The share of a heap pool's maximum still in use after a collection that counts as pressure. */
   static final double THRESHOLD = 0.8;
   /**
-   * The heap assumed per state kept as objects: 1–2 KB was measured with the benchmark's
-   * configuration; the rest is room for everything else, requests in flight above all (at 2,560 and
-   * 3,584 bytes, a burst after a saturating load filled the heap, and full collections stalled
-   * requests for 0.1–0.3 s: docs/PERFORMANCE.md). It was 5,632 before states were also kept packed;
-   * half as many as objects leaves room for the packed ones ({@link #packedBytes}).
+   * The heap assumed per kept state: about 1 KB was measured with the benchmark's configuration; the
+   * rest is room for everything else, requests in flight above all: at 2,560 and 3,584 bytes (84,260
+   * states in the launcher's 288 MiB), a burst after a saturating load filled the heap, and full
+   * collections stalled requests for 0.1–0.3 s (docs/PERFORMANCE.md). Half of these states are kept
+   * as objects when packed states are kept behind them ({@link #packedBytes}).
    */
-  static final long ASSUMED_BYTES_PER_STATE = 11_264;
+  static final long ASSUMED_BYTES_PER_STATE = 5_632;
 
   private final NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
   private final NotificationListener listener;
@@ -57,9 +57,12 @@ public final class HeapPressure implements AutoCloseable {
     }
   }
 
-  /** How many users' states to keep as objects with this maximum heap. */
+  /**
+   * How many users' states to keep as objects with this maximum heap, beside packed ones: 26,810
+   * with the launcher's 288 MiB.
+   */
   public static int stateCapacity(long maxHeapBytes) {
-    return Math.clamp(maxHeapBytes / ASSUMED_BYTES_PER_STATE, 10_000, 2_000_000);
+    return Math.clamp(maxHeapBytes / ASSUMED_BYTES_PER_STATE / 2, 10_000, 2_000_000);
   }
 
   /** The heap given to states kept packed ({@link StateCodec}) behind those kept as objects. */

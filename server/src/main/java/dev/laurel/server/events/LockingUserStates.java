@@ -32,6 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * state the session staged (or read) is kept at the bumped version; after a failure the user's
  * kept state is dropped.
  *
+ * <p>Behind the states kept as objects, more are kept packed ({@link PackedStates}), each at the
+ * version it was kept at: a state leaving the first tier is packed, and one found packed at the
+ * right version is unpacked back into it. The version alone decides whether a kept state is used,
+ * so the two tiers need no ordering between them.
+ *
  * <p>The writes a session stages are queued on its transaction ({@link Tx#queueWrites()}) and sent
  * in one round trip, so that a session whose user's state was kept costs three round trips: lock
  * and version, writes, commit.
@@ -51,6 +56,7 @@ public final class LockingUserStates implements UserStates {
   private final UserRepository users;
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
   private final ClockEviction<Key, Kept> eviction;
+  private final PackedStates<Key> packed;
 
   private record Key(Scope scope, String userId) {}
 
@@ -65,10 +71,15 @@ public final class LockingUserStates implements UserStates {
     }
   }
 
-  public LockingUserStates(Database db, UserRepository users, int capacity) {
+  /**
+   * Keeps up to {@code capacity} users' states as objects and, behind them, packed states up to
+   * {@code packedBytes} of heap (0 keeps none).
+   */
+  public LockingUserStates(Database db, UserRepository users, int capacity, long packedBytes) {
     this.db = db;
     this.users = users;
-    this.eviction = new ClockEviction<>(kept, capacity);
+    this.packed = new PackedStates<>(packedBytes);
+    this.eviction = new ClockEviction<>(kept, capacity, (key, leaving) -> packed.put(key, leaving.version, leaving.state));
   }
 
   @Override
@@ -90,6 +101,7 @@ public final class LockingUserStates implements UserStates {
     } catch (RuntimeException | Error e) {
       // Rolled back, or perhaps committed without our knowing (a lost reply): read it again.
       kept.remove(key);
+      packed.drop(key);
       throw e;
     }
     open[0].keep();
@@ -145,6 +157,12 @@ public final class LockingUserStates implements UserStates {
   @Override
   public void relieveMemory() {
     eviction.shrink(any -> true);
+    packed.relieveMemory();
+  }
+
+  /** States kept as objects, and packed. */
+  int[] keptCounts() {
+    return new int[] {kept.size(), packed.count()};
   }
 
   /** The operations of one session, on its transaction. */
@@ -178,6 +196,8 @@ public final class LockingUserStates implements UserStates {
         state = null;
       } else if (mine != null && mine.version == version - 1) {
         state = mine.state;
+      } else if ((state = packed.take(key, userId, version - 1)) != null) {
+        // Unpacked at the version just before this session's bump: nothing changed the user since.
       } else {
         try {
           state = users.load(tx, scope, userId);
@@ -225,6 +245,7 @@ public final class LockingUserStates implements UserStates {
 
     /** After the commit: keeps the state the session left, at the version it committed. */
     void keep() {
+      packed.drop(key); // older than the state kept now, or than the store's
       if (known && current != null && version != NO_ROW) {
         kept.put(key, new Kept(version, current));
         eviction.trim(any -> true);

@@ -164,7 +164,7 @@ class CachedUserStatesTest {
 
   @Test
   void beyond_their_heap_budget_packed_states_are_dropped_and_read_from_the_store_again() {
-    long budget = 4 * (CachedUserStates.PACKED_OVERHEAD + 40);
+    long budget = 4 * (PackedStates.OVERHEAD + 40);
     CachedUserStates tiers = new CachedUserStates(users, committer, 2, budget);
     for (int i = 0; i < 20; i++) {
       String id = "u" + i;

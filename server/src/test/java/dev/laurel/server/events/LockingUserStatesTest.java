@@ -55,8 +55,8 @@ class LockingUserStatesTest {
     dbA = TestDatabases.postgres(database);
     dbB = TestDatabases.postgres(database);
     users = new UserRepository(dbA);
-    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), 100);
-    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), 100);
+    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), 100, 1 << 20);
+    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), 100, 1 << 20);
   }
 
   @AfterEach
@@ -183,13 +183,29 @@ class LockingUserStatesTest {
 
   @Test
   void kept_states_beyond_the_capacity_are_dropped_and_read_again() {
-    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), 2);
+    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), 2, 0);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       session(small, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
     }
     for (String id : List.of("a", "b", "c", "d", "e")) {
       assertThat(read(small, id).profile().name()).isEqualTo(id.toUpperCase(java.util.Locale.ROOT));
     }
+  }
+
+  @Test
+  void event8_packed_states_are_used_at_their_version_only() throws Exception {
+    LockingUserStates tiers = new LockingUserStates(dbA, new UserRepository(dbA), 1, 1 << 20);
+    for (String id : List.of("a", "b", "c")) {
+      session(tiers, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
+    }
+    assertThat(tiers.keptCounts()[1]).isEqualTo(2); // "a" and "b" left the first tier packed
+    // Behind the node's back, without a version bump: the packed state is still used.
+    sql("UPDATE users SET name = 'Changed' WHERE id = 'a'");
+    assertThat(read(tiers, "a").profile().name()).isEqualTo("A");
+    // Another node's session bumps the version: the packed state is stale and the store is read.
+    session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
+    assertThat(read(tiers, "b").profile().name()).isEqualTo("B+B");
+    assertThat(read(tiers, "c").profile().name()).isEqualTo("C");
   }
 
   private void sql(String statement) throws SQLException {
