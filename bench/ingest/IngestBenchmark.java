@@ -118,7 +118,9 @@ public final class IngestBenchmark {
       } else {
         System.out.println("store and server log kept in " + data);
       }
-      if (dbName != null) {
+      if (dbName != null && System.getenv("LAUREL_BENCH_KEEP_DATA") != null) {
+        System.out.println("PostgreSQL database kept: " + dbName + " (its rankings stay in Redis under " + dbName + ":*)");
+      } else if (dbName != null) {
         psql("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
         new ProcessBuilder("sh", "-c", "redis-cli --scan --pattern '" + dbName + ":*' | xargs -r redis-cli del > /dev/null")
             .inheritIO().start().waitFor();
