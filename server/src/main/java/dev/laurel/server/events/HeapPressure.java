@@ -25,8 +25,9 @@ public final class HeapPressure implements AutoCloseable {
    * The heap assumed per kept state: about 1 KB was measured with the benchmark's configuration; the
    * rest is room for everything else, requests in flight above all: at 2,560 and 3,584 bytes (84,260
    * states in the launcher's 288 MiB), a burst after a saturating load filled the heap, and full
-   * collections stalled requests for 0.1–0.3 s (docs/PERFORMANCE.md). Half of these states are kept
-   * as objects when packed states are kept behind them ({@link #packedBytes}).
+   * collections stalled requests for 0.1–0.3 s (docs/PERFORMANCE.md). A quarter of these states are
+   * kept as objects, with packed states behind them ({@link #packedBytes}): in the benchmark, a
+   * quarter or an eighth gave 4–5 % more events/s than a half, and 40–80 MiB less RSS.
    */
   static final long ASSUMED_BYTES_PER_STATE = 5_632;
 
@@ -58,11 +59,11 @@ public final class HeapPressure implements AutoCloseable {
   }
 
   /**
-   * How many users' states to keep as objects with this maximum heap, beside packed ones: 26,810
+   * How many users' states to keep as objects with this maximum heap, beside packed ones: 13,405
    * with the launcher's 288 MiB.
    */
   public static int stateCapacity(long maxHeapBytes) {
-    return Math.clamp(maxHeapBytes / ASSUMED_BYTES_PER_STATE / 2, 10_000, 2_000_000);
+    return Math.clamp(maxHeapBytes / ASSUMED_BYTES_PER_STATE / 4, 5_000, 1_000_000);
   }
 
   /** The heap given to states kept packed ({@link StateCodec}) behind those kept as objects. */

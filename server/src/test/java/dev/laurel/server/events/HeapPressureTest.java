@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class HeapPressureTest {
   @Test
   void the_number_of_kept_states_follows_the_heap_within_bounds() {
-    assertThat(HeapPressure.stateCapacity(288L << 20)).isEqualTo(26_810); // the launcher's default heap
-    assertThat(HeapPressure.stateCapacity(16L << 20)).isEqualTo(10_000);
-    assertThat(HeapPressure.stateCapacity(128L << 30)).isEqualTo(2_000_000);
+    assertThat(HeapPressure.stateCapacity(288L << 20)).isEqualTo(13_405); // the launcher's default heap
+    assertThat(HeapPressure.stateCapacity(16L << 20)).isEqualTo(5_000);
+    assertThat(HeapPressure.stateCapacity(128L << 30)).isEqualTo(1_000_000);
     assertThat(HeapPressure.packedBytes(288L << 20)).isEqualTo(72L << 20);
   }
 
