@@ -26,11 +26,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Issue 8: a user's state in a few hundred bytes, for the states a node keeps packed ({@link
@@ -58,73 +59,52 @@ final class StateCodec {
     out.text(p.email());
     out.text(p.name());
     out.word(p.tz());
-    out.count(p.deviceTokens().size());
-    p.deviceTokens().forEach(out::text);
+    out.list(p.deviceTokens(), out::text);
     out.raw((p.subscribeToEmails() ? 1 : 0) | (p.control() ? 2 : 0));
-    out.count(p.attributes().size());
-    p.attributes().forEach((k, v) -> {
-      out.word(k);
-      out.word(v);
-    });
+    out.map(p.attributes(), out::word);
     out.instant(p.created());
     out.instant(p.updated());
 
     Preferences prefs = state.preferences();
-    out.count(prefs.notifications().size());
-    prefs.notifications().forEach((type, channels) -> {
-      out.word(type);
-      out.words(channels);
-    });
+    out.map(prefs.notifications(), channels -> out.list(channels, out::word));
     out.raw(prefs.streakEnabled() == null ? 0 : prefs.streakEnabled() ? 2 : 1);
     out.word(prefs.streakEvaluationMode());
     if (prefs.streakMetrics() == null) {
       out.varint(0);
     } else {
-      out.varint(prefs.streakMetrics().size() + 1L);
-      for (Preferences.StreakMetricPreference m : prefs.streakMetrics()) {
+      out.varint(1);
+      out.list(prefs.streakMetrics(), m -> {
         out.word(m.key());
         out.decimal(m.threshold());
-      }
+      });
     }
 
-    decimals(out, state.totals());
+    out.map(state.totals(), out::decimal);
     AchievementProgress achievements = state.achievements();
-    out.count(achievements.completions().size());
-    achievements.completions().forEach((id, c) -> {
-      out.word(id);
+    out.map(achievements.completions(), c -> {
       out.text(c.id());
       out.word(c.achievementId());
       out.instant(c.achievedAt());
     });
-    decimals(out, achievements.filteredTotals());
+    out.map(achievements.filteredTotals(), out::decimal);
 
     streak(out, state.streak());
 
     PointsState points = state.points();
-    out.count(points.totals().size());
-    points.totals().forEach((id, total) -> {
-      out.word(id);
-      out.signed(total);
-    });
-    out.count(points.metricProgress().size());
-    points.metricProgress().forEach((id, m) -> {
-      out.word(id);
+    out.map(points.totals(), out::signed);
+    out.map(points.metricProgress(), m -> {
       out.signed(m.epoch());
       out.signed(m.revision());
       out.decimal(m.accumulated());
       out.decimal(m.paid());
     });
-    out.count(points.timeProgress().size());
-    points.timeProgress().forEach((id, t) -> {
-      out.word(id);
+    out.map(points.timeProgress(), t -> {
       out.instant(t.activation());
       out.signed(t.fired());
       out.instant(t.nextDue());
     });
 
-    out.count(state.leaderboards().byLeaderboard().size());
-    state.leaderboards().byLeaderboard().forEach((id, e) -> {
-      out.word(id);
+    out.map(state.leaderboards().byLeaderboard(), e -> {
       out.date(e.run());
       out.word(e.group());
       out.decimal(e.value());
@@ -138,62 +118,33 @@ final class StateCodec {
     String email = in.text();
     String name = in.text();
     String tz = in.word();
-    List<String> tokens = new ArrayList<>();
-    for (int i = in.count(); i > 0; i--) {
-      tokens.add(in.text());
-    }
+    List<String> tokens = in.list(in::text);
     int flags = in.raw();
-    Map<String, String> attributes = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      attributes.put(in.word(), in.word());
-    }
+    Map<String, String> attributes = in.map(in::word);
     UserProfile profile =
         new UserProfile(
             userId, email, name, tz, tokens, (flags & 1) != 0, attributes, (flags & 2) != 0, in.instant(), in.instant());
 
-    Map<String, List<String>> notifications = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      notifications.put(in.word(), in.words());
-    }
+    Map<String, List<String>> notifications = in.map(() -> in.list(in::word));
     int enabled = in.raw();
     String mode = in.word();
-    List<Preferences.StreakMetricPreference> streakMetrics = null;
-    long metrics = in.varint();
-    if (metrics > 0) {
-      streakMetrics = new ArrayList<>();
-      for (long i = metrics - 1; i > 0; i--) {
-        streakMetrics.add(new Preferences.StreakMetricPreference(in.word(), in.decimal()));
-      }
-    }
+    List<Preferences.StreakMetricPreference> streakMetrics =
+        in.varint() == 0 ? null : in.list(() -> new Preferences.StreakMetricPreference(in.word(), in.decimal()));
     Preferences preferences =
         new Preferences(notifications, enabled == 0 ? null : enabled == 2, mode, streakMetrics);
 
-    Map<String, BigDecimal> totals = decimals(in);
-    Map<String, Completion> completions = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      completions.put(in.word(), new Completion(in.text(), in.word(), in.instant()));
-    }
-    AchievementProgress achievements = new AchievementProgress(completions, decimals(in));
+    Map<String, BigDecimal> totals = in.map(in::decimal);
+    Map<String, Completion> completions = in.map(() -> new Completion(in.text(), in.word(), in.instant()));
+    AchievementProgress achievements = new AchievementProgress(completions, in.map(in::decimal));
 
     StreakState streak = streak(in);
 
-    Map<String, Long> pointTotals = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      pointTotals.put(in.word(), in.signed());
-    }
-    Map<String, MetricProgress> metricProgress = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      metricProgress.put(in.word(), new MetricProgress(in.signed(), in.signed(), in.decimal(), in.decimal()));
-    }
-    Map<String, TimeProgress> timeProgress = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      timeProgress.put(in.word(), new TimeProgress(in.instant(), in.signed(), in.instant()));
-    }
-
-    Map<String, LeaderboardEntry> entries = new LinkedHashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      entries.put(in.word(), new LeaderboardEntry(in.date(), in.word(), in.decimal(), in.instant()));
-    }
+    Map<String, Long> pointTotals = in.map(in::signed);
+    Map<String, MetricProgress> metricProgress =
+        in.map(() -> new MetricProgress(in.signed(), in.signed(), in.decimal(), in.decimal()));
+    Map<String, TimeProgress> timeProgress = in.map(() -> new TimeProgress(in.instant(), in.signed(), in.instant()));
+    Map<String, LeaderboardEntry> entries =
+        in.map(() -> new LeaderboardEntry(in.date(), in.word(), in.decimal(), in.instant()));
     if (!in.atEnd()) {
       throw new IllegalStateException("a packed state has " + in.left() + " bytes past its end");
     }
@@ -231,41 +182,37 @@ final class StateCodec {
     out.date(s.started());
     out.instant(s.extendedAt());
     out.raw(s.periodExtended() ? 1 : 0);
-    out.count(s.periods().size());
-    for (PeriodRecord p : s.periods()) {
+    out.list(s.periods(), p -> {
       out.date(p.periodStart());
       out.signed(p.length());
       out.ordinal(p.outcome());
       out.date(p.started());
       out.instant(p.extendedAt());
-    }
-    out.count(s.activity().size());
-    for (DailyActivity a : s.activity()) {
+    });
+    out.list(s.activity(), a -> {
       out.date(a.date());
-      decimals(out, a.sums());
+      out.map(a.sums(), out::decimal);
       out.instant(a.lastEventAt());
-    }
+    });
     out.signed(s.freezes());
-    out.count(s.freezeLedger().size());
-    for (FreezeLedgerEntry f : s.freezeLedger()) {
+    out.list(s.freezeLedger(), f -> {
       out.instant(f.at());
       out.ordinal(f.change());
       out.signed(f.delta());
       out.signed(f.balance());
-    }
+    });
     AutoEarnAnchor anchor = s.autoEarnAnchor();
     out.raw(anchor == null ? 0 : 1);
     if (anchor != null) {
       out.date(anchor.anchor());
       out.instant(anchor.enabledAt());
     }
-    out.count(s.pauses().size());
-    for (StreakPause p : s.pauses()) {
+    out.list(s.pauses(), p -> {
       out.text(p.id());
       out.date(p.start());
       out.date(p.end());
       out.instant(p.archivedAt());
-    }
+    });
   }
 
   private StreakState streak(In in) {
@@ -277,31 +224,18 @@ final class StateCodec {
     Instant settledAt = in.instant();
     LocalDate currentDate = in.date();
     Frequency frequency = in.ordinal(FREQUENCIES);
-    int length = Math.toIntExact(in.signed());
+    int length = in.integer();
     LocalDate started = in.date();
     Instant extendedAt = in.instant();
     boolean periodExtended = in.raw() == 1;
-    List<PeriodRecord> periods = new ArrayList<>();
-    for (int i = in.count(); i > 0; i--) {
-      periods.add(
-          new PeriodRecord(in.date(), Math.toIntExact(in.signed()), in.ordinal(OUTCOMES), in.date(), in.instant()));
-    }
-    List<DailyActivity> activity = new ArrayList<>();
-    for (int i = in.count(); i > 0; i--) {
-      activity.add(new DailyActivity(in.date(), decimals(in), in.instant()));
-    }
-    int freezes = Math.toIntExact(in.signed());
-    List<FreezeLedgerEntry> ledger = new ArrayList<>();
-    for (int i = in.count(); i > 0; i--) {
-      ledger.add(
-          new FreezeLedgerEntry(
-              in.instant(), in.ordinal(FREEZE_CHANGES), Math.toIntExact(in.signed()), Math.toIntExact(in.signed())));
-    }
+    List<PeriodRecord> periods =
+        in.list(() -> new PeriodRecord(in.date(), in.integer(), in.ordinal(OUTCOMES), in.date(), in.instant()));
+    List<DailyActivity> activity = in.list(() -> new DailyActivity(in.date(), in.map(in::decimal), in.instant()));
+    int freezes = in.integer();
+    List<FreezeLedgerEntry> ledger =
+        in.list(() -> new FreezeLedgerEntry(in.instant(), in.ordinal(FREEZE_CHANGES), in.integer(), in.integer()));
     AutoEarnAnchor anchor = in.raw() == 0 ? null : new AutoEarnAnchor(in.date(), in.instant());
-    List<StreakPause> pauses = new ArrayList<>();
-    for (int i = in.count(); i > 0; i--) {
-      pauses.add(new StreakPause(in.text(), in.date(), in.date(), in.instant()));
-    }
+    List<StreakPause> pauses = in.list(() -> new StreakPause(in.text(), in.date(), in.date(), in.instant()));
     return new StreakState(
         createdOn,
         zone,
@@ -318,22 +252,6 @@ final class StateCodec {
         ledger,
         anchor,
         pauses);
-  }
-
-  private static void decimals(Out out, Map<String, BigDecimal> values) {
-    out.count(values.size());
-    values.forEach((k, v) -> {
-      out.word(k);
-      out.decimal(v);
-    });
-  }
-
-  private Map<String, BigDecimal> decimals(In in) {
-    Map<String, BigDecimal> values = new HashMap<>();
-    for (int i = in.count(); i > 0; i--) {
-      values.put(in.word(), in.decimal());
-    }
-    return values;
   }
 
   /** The string's number in the dictionary, adding it; -1 once the dictionary is full. */
@@ -428,9 +346,19 @@ final class StateCodec {
       varint(e == null ? 0 : e.ordinal() + 1L);
     }
 
-    void words(List<String> list) {
-      count(list.size());
-      list.forEach(this::word);
+    /** The number of items, then each. */
+    <T> void list(List<T> items, Consumer<T> each) {
+      count(items.size());
+      items.forEach(each);
+    }
+
+    /** The number of entries, then each key as a word and its value. */
+    <V> void map(Map<String, V> entries, Consumer<V> value) {
+      count(entries.size());
+      entries.forEach((key, v) -> {
+        word(key);
+        value.accept(v);
+      });
     }
 
     void instant(Instant t) {
@@ -535,12 +463,28 @@ final class StateCodec {
       return v == 0 ? null : values[v - 1];
     }
 
-    List<String> words() {
-      List<String> list = new ArrayList<>();
-      for (int i = count(); i > 0; i--) {
-        list.add(word());
+    <T> List<T> list(Supplier<T> each) {
+      int n = count();
+      List<T> items = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        items.add(each.get());
       }
-      return list;
+      return items;
+    }
+
+    /** Entries in the order they were written (leaderboard entries keep theirs). */
+    <V> Map<String, V> map(Supplier<V> value) {
+      int n = count();
+      Map<String, V> entries = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        String key = word();
+        entries.put(key, value.get());
+      }
+      return entries;
+    }
+
+    int integer() {
+      return Math.toIntExact(signed());
     }
 
     Instant instant() {
