@@ -93,6 +93,8 @@ public final class CachedUserStates implements UserStates {
     UserState state = entry.state;
     if (state != null) {
       packed.put(key, entry.generation, state);
+    } else {
+      packed.drop(key); // any packed state of the user is older
     }
   }
 

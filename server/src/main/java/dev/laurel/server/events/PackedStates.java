@@ -46,9 +46,13 @@ final class PackedStates<K> {
     this.eviction = new ClockEviction<>(packed, Integer.MAX_VALUE, (key, leaving) -> countOut(leaving));
   }
 
-  /** Keeps {@code state}, current at {@code tag}, in place of any packed state of the user. */
+  /**
+   * Keeps {@code state}, current at {@code tag}, in place of any packed state of the user (which is
+   * dropped even when nothing is kept).
+   */
   void put(K key, long tag, UserState state) {
     if (budget.get() <= 0) {
+      drop(key);
       return;
     }
     Packed kept = new Packed(tag, codec.pack(state));
