@@ -70,7 +70,6 @@ public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
 
-
   private final Database db;
   private final GroupCommitter committer;
   private final BatchWorker batchWorker;

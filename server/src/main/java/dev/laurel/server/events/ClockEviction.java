@@ -58,8 +58,13 @@ final class ClockEviction<K, V extends ClockEviction.Entry> {
   void trim(Predicate<V> evictable) {
     int limit = capacity;
     if (map.size() > limit) {
-      evictTo(limit - Math.max(1, limit / 1024), evictable);
+      evictTo(stepBelow(limit), evictable);
     }
+  }
+
+  /** A little below {@code size}: a 1,024th of it lower, at least one. */
+  static int stepBelow(int size) {
+    return size - Math.max(1, size / 1024);
   }
 
   /**

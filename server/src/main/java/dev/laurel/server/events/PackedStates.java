@@ -62,8 +62,7 @@ final class PackedStates<K> {
       countOut(replaced);
     }
     if (size.get() > budget.get()) {
-      int n = packed.size();
-      eviction.evictTo(n - Math.max(1, n / 1024), any -> true);
+      eviction.evictTo(ClockEviction.stepBelow(packed.size()), any -> true);
     }
   }
 

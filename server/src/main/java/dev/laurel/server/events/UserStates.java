@@ -60,8 +60,9 @@ public interface UserStates {
 
   /**
    * The heap ran short ({@link HeapPressure}): keep fewer users' states from now on, and drop the
-   * surplus now. A dropped state is read from the store on the user's next request. (A session's
-   * own view keeps nothing: it ignores this.)
+   * surplus now (a state kept as an object is packed, a packed one dropped); a dropped state is
+   * read from the store on the user's next request. (A session's own view keeps nothing: it
+   * ignores this.)
    */
   default void relieveMemory() {}
 
