@@ -150,7 +150,7 @@ class CachedUserStatesTest {
   }
 
   @Test
-  void states_leaving_the_first_tier_are_packed_and_come_back_equal_without_a_read_of_the_store() {
+  void event9_states_leaving_the_first_tier_are_packed_and_come_back_equal_without_a_read_of_the_store() {
     CachedUserStates tiers = new CachedUserStates(users, committer, 2, 1 << 20);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       // Nothing reaches the store: a state read back can only come from one of the two tiers.
@@ -216,7 +216,7 @@ class CachedUserStatesTest {
    * retired before the state goes). Each lane checks that every read gives its previous state.
    */
   @Test
-  void under_concurrent_eviction_every_read_gives_the_state_staged_just_before_it() throws Exception {
+  void event9_under_concurrent_eviction_every_read_gives_the_state_staged_just_before_it() throws Exception {
     for (long packedBytes : new long[] {0, 1_600}) {
       CachedUserStates tiny = new CachedUserStates(users, committer, 2, packedBytes);
       int lanes = 6;
