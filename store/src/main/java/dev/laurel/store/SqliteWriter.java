@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Checkpoints (copying committed pages from the WAL back into the database file) run every
  * {@value #CHECKPOINT_EVERY_MILLIS} ms on a background thread and connection of their own, so that
  * commits only append to the WAL; a high automatic threshold stays as a backstop should it fall
- * behind. That connection is at {@code synchronous=NORMAL} too, so SQLite itself fsyncs the WAL
+ * behind. Once the WAL reaches {@value #RESTART_PAGES} pages a checkpoint catches up, its last
+ * short pass with commits held back, so that the WAL starts over ({@link #checkpoint}). That connection is at {@code synchronous=NORMAL} too, so SQLite itself fsyncs the WAL
  * before copying from it (no page of a commit not yet flushed reaches the database file) and the
  * database file before it lets the WAL start over. Issue 8: a checkpoint writes thousands of random
  * pages, and one fsync of them all at its end held the commits' flushes behind it for 100–300 ms;
@@ -53,8 +55,18 @@ final class SqliteWriter implements AutoCloseable {
   /** Short: the less each checkpoint copies, the shorter the flush a commit may queue behind. */
   private static final long CHECKPOINT_EVERY_MILLIS = 100;
   private static final long FLUSH_EVERY_MILLIS = 5;
+  /**
+   * WAL pages (4 KiB each: 32 MiB) from which a checkpoint catches up so that the WAL starts over;
+   * with what is committed while it does, the file stays under {@link #WAL_KEPT_BYTES}, so it is
+   * never cut back and written anew.
+   */
+  static final long RESTART_PAGES = 8_192;
+  /** Pages a checkpoint may leave to the pass that holds commits back. */
+  private static final long HELD_BACK_PAGES = 256;
+  private static final int CATCH_UP_PASSES = 3;
 
   private final ReentrantLock lock = new ReentrantLock(true);
+  private final long restartPages;
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Connection checkpointer;
@@ -79,6 +91,12 @@ final class SqliteWriter implements AutoCloseable {
   private RandomAccessFile walFile;
 
   SqliteWriter(Path file) {
+    this(file, RESTART_PAGES);
+  }
+
+  /** A writer whose checkpoints start the WAL over once it holds {@code restartPages} pages. */
+  SqliteWriter(Path file, long restartPages) {
+    this.restartPages = restartPages;
     try {
       walPath = file.resolveSibling(file.getFileName() + "-wal");
       connection = connect(file, CACHE_KIB);
@@ -199,7 +217,7 @@ final class SqliteWriter implements AutoCloseable {
         checkpoint();
       } catch (InterruptedException e) {
         return;
-      } catch (SQLException e) {
+      } catch (SQLException | IOException | StoreException e) {
         if (open) {
           LOG.warn("background checkpoint failed (the next one retries): {}", e.getMessage());
         }
@@ -207,13 +225,45 @@ final class SqliteWriter implements AutoCloseable {
     }
   }
 
-  /** One checkpoint: SQLite fsyncs the WAL before it and the database file after it. */
-  private void checkpoint() throws SQLException {
+  /**
+   * One checkpoint: SQLite fsyncs the WAL before it and the database file after it. A passive
+   * checkpoint copies the frames committed when it began while the writer goes on appending, so on
+   * its own it never copies the whole WAL, and SQLite starts the WAL over only once it has: the WAL
+   * grew to the backstop (200 MB), commits wrote their pages to parts of the file new to the
+   * operating system, and a commit then ran the backstop's checkpoint. So once the WAL holds
+   * {@link #restartPages} pages, the checkpoint catches up: a few more passes while more than
+   * {@value #HELD_BACK_PAGES} pages are left, both files flushed, then a last pass with the
+   * writer's commits held back — it finds little to copy and less to flush — after which the next
+   * commit starts the WAL over from its beginning (unless a reader still reads from it: then at a
+   * later catch-up).
+   */
+  private void checkpoint() throws SQLException, IOException {
     try (Statement s = checkpointer.createStatement()) {
       checkpointing = true;
-      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+      long[] frames = passiveCheckpoint(s);
+      if (frames[0] < restartPages) {
+        return;
+      }
+      for (int pass = 0; pass < CATCH_UP_PASSES && frames[0] - frames[1] > HELD_BACK_PAGES; pass++) {
+        frames = passiveCheckpoint(s);
+      }
+      databaseFile.getFD().sync();
+      syncThrough(written.get());
+      lock.lock();
+      try {
+        passiveCheckpoint(s);
+      } finally {
+        lock.unlock();
+      }
     } finally {
       checkpointing = false;
+    }
+  }
+
+  /** Frames in the WAL and frames copied into the database file, after one passive checkpoint. */
+  private static long[] passiveCheckpoint(Statement s) throws SQLException {
+    try (ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      return r.next() ? new long[] {r.getLong(2), r.getLong(3)} : new long[] {0, 0};
     }
   }
 

@@ -99,6 +99,36 @@ class SqliteWriterTest {
     assertThat(value("w4999")).isEqualTo(page);
   }
 
+  @Test
+  void the_wal_starts_over_under_a_writer_that_never_pauses() throws Exception {
+    db.close();
+    Path file = dir.resolve("laurel.db");
+    long restartPages = 256; // 1 MiB
+    try (SqliteWriter writer = new SqliteWriter(file, restartPages)) {
+      String page = "x".repeat(4000);
+      long largest = 0;
+      for (int i = 0; i < 20_000; i++) {
+        int n = i;
+        writer.write(Dialect.SQLITE, tx -> insert(tx, "p" + n, page));
+        if (i % 100 == 0) {
+          largest = Math.max(largest, Files.size(dir.resolve("laurel.db-wal")));
+        }
+      }
+      // About 80 MB were committed with no pause for the checkpoints to catch up in: without the
+      // catch-up the WAL grows with every commit up to the backstop, 50,000 pages (200 MB).
+      assertThat(largest).isLessThan(32L << 20);
+      int rows = writer.write(Dialect.SQLITE, tx -> {
+        PreparedStatement ps = tx.prepare("SELECT count(*) FROM settings WHERE name LIKE 'p%'");
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getInt(1) : 0;
+        }
+      });
+      assertThat(rows).isEqualTo(20_000);
+    } finally {
+      db = Database.openSqlite(dir);
+    }
+  }
+
   private static int insert(Tx tx, String name, String value) throws java.sql.SQLException {
     PreparedStatement ps = tx.prepare(INSERT);
     ps.setString(1, name);
