@@ -113,6 +113,16 @@ public final class Tx {
 
   /** Sends the queued writes, if any, in one round trip. */
   public void flush() throws SQLException {
+    flush(false);
+  }
+
+  /**
+   * Sends the queued writes, if any, in one round trip; with {@code andCommit}, the transaction's
+   * {@code COMMIT} goes with them as their last statement (PostgreSQL runs it only if every write
+   * before it succeeded), so that {@link Connection#commit} then finds no transaction open and
+   * sends nothing: one round trip instead of two.
+   */
+  private void flush(boolean andCommit) throws SQLException {
     if (queued.isEmpty()) {
       return;
     }
@@ -121,6 +131,9 @@ public final class Tx {
     StringBuilder sql = new StringBuilder();
     for (Write w : writes) {
       sql.append(sql.isEmpty() ? "" : ";\n").append(w.sql());
+    }
+    if (andCommit) {
+      sql.append(";\nCOMMIT");
     }
     PreparedStatement ps = prepared(sql.toString());
     int offset = 0;
@@ -151,7 +164,7 @@ public final class Tx {
   <T> T commit(Sql.TxWork<T> work) throws SQLException {
     try {
       T result = work.run(this);
-      flush();
+      flush(true);
       connection.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
