@@ -111,13 +111,6 @@ class PostgresQueuedWritesTest {
   }
 
   private String value(String key) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getString(1) : null;
-        }
-      }
-    });
+    return TestDatabases.setting(db, key);
   }
 }

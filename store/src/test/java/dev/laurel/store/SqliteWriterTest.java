@@ -137,14 +137,7 @@ class SqliteWriterTest {
   }
 
   private String value(String name) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
-        ps.setString(1, name);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getString(1) : null;
-        }
-      }
-    });
+    return TestDatabases.setting(db, name);
   }
 
   /** EVENT-9: what the group commit acknowledges after {@code syncThrough} is on disk. */

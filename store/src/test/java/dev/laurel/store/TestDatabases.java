@@ -40,6 +40,18 @@ public final class TestDatabases {
     execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   }
 
+  /** The value of the {@code settings} row {@code name}, or null: a row the store tests write and read back. */
+  public static String setting(Database db, String name) {
+    return db.read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+        ps.setString(1, name);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    });
+  }
+
   private static void execute(String sql) {
     try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN_URL, "postgres", "");
         Statement s = c.createStatement()) {
