@@ -161,7 +161,8 @@ public final class IngestBenchmark {
     HttpRequest make(long i);
   }
 
-  record Result(long count, long errors, double seconds, long[] latenciesNanos) {
+  /** {@code refused}: the errors that were 503 answers (the server at capacity, ERR-2). */
+  record Result(long count, long errors, long refused, double seconds, long[] latenciesNanos) {
     double rate() {
       return count / seconds;
     }
@@ -176,14 +177,16 @@ public final class IngestBenchmark {
   }
 
   static void row(String name, Result r, double cpuCores) {
-    System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %d | %.2f |%n", name, r.rate(), r.percentileMs(50), r.percentileMs(99),
-        r.percentileMs(99.9), r.errors(), cpuCores);
+    String errors = r.refused() == 0 ? String.valueOf(r.errors()) : r.errors() + " (" + r.refused() + " × 503)";
+    System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f |%n", name, r.rate(), r.percentileMs(50), r.percentileMs(99),
+        r.percentileMs(99.9), errors, cpuCores);
   }
 
   /** {@code connections} workers each send one request at a time, for {@code seconds} or {@code limit} requests. */
   static Result closedLoop(HttpClient client, int connections, int seconds, long limit, Requests requests) throws Exception {
     AtomicLong next = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
     long start = System.nanoTime();
     long deadline = seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : start + seconds * 1_000_000_000L;
@@ -199,6 +202,9 @@ public final class IngestBenchmark {
               HttpResponse<Void> r = client.send(requests.make(i), HttpResponse.BodyHandlers.discarding());
               if (r.statusCode() >= 300) {
                 errors.incrementAndGet();
+                if (r.statusCode() == 503) {
+                  refused.incrementAndGet();
+                }
               }
             } catch (IOException | InterruptedException e) {
               errors.incrementAndGet();
@@ -213,7 +219,7 @@ public final class IngestBenchmark {
         });
       }
     }
-    return result(latencies, errors.get(), (System.nanoTime() - start) / 1e9);
+    return result(latencies, errors.get(), refused.get(), (System.nanoTime() - start) / 1e9);
   }
 
   /** Requests sent at a constant rate whatever the responses do; latency from the intended send time. */
@@ -222,6 +228,7 @@ public final class IngestBenchmark {
     long intervalNanos = 1_000_000_000L / rate;
     long[] latencies = new long[(int) total];
     AtomicLong errors = new AtomicLong();
+    AtomicLong refused = new AtomicLong();
     List<CompletableFuture<Void>> pending = new ArrayList<>((int) total);
     long start = System.nanoTime();
     for (int i = 0; i < total; i++) {
@@ -236,6 +243,9 @@ public final class IngestBenchmark {
             latencies[idx] = System.nanoTime() - intended;
             if (e != null || r.statusCode() >= 300) {
               errors.incrementAndGet();
+            }
+            if (e == null && r.statusCode() == 503) {
+              refused.incrementAndGet();
             }
             return null;
           }));
@@ -255,13 +265,13 @@ public final class IngestBenchmark {
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     Arrays.sort(latencies);
-    return new Result(total, errors.get(), elapsed, latencies);
+    return new Result(total, errors.get(), refused.get(), elapsed, latencies);
   }
 
-  static Result result(ConcurrentLinkedQueue<long[]> parts, long errors, double seconds) {
+  static Result result(ConcurrentLinkedQueue<long[]> parts, long errors, long refused, double seconds) {
     long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
     Arrays.sort(all);
-    return new Result(all.length, errors, seconds, all);
+    return new Result(all.length, errors, refused, seconds, all);
   }
 
   static HttpRequest eventRequest(String base, String userId) {
