@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the two tiers need no ordering between them.
  *
  * <p>The writes a session stages are queued on its transaction ({@link Tx#queueWrites()}) and sent
- * in one round trip, so that a session whose user's state was kept costs three round trips: lock
- * and version, writes, commit.
+ * in one round trip with the transaction's {@code COMMIT}, so that a session whose user's state
+ * was kept costs two round trips: lock and version, then writes and commit.
  */
 public final class LockingUserStates implements UserStates {
   private static final String BUMP =
