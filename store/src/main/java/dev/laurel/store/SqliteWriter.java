@@ -64,9 +64,14 @@ final class SqliteWriter implements AutoCloseable {
   /** Pages a checkpoint may leave to the pass that holds commits back. */
   private static final long HELD_BACK_PAGES = 256;
   private static final int CATCH_UP_PASSES = 3;
+  /** How long commits are not held back again after a held pass that a reader kept from finishing. */
+  private static final long HELD_PASS_BACKOFF_MILLIS = 1_000;
 
   private final ReentrantLock lock = new ReentrantLock(true);
   private final long restartPages;
+  private final AtomicLong heldPasses = new AtomicLong();
+  /** {@link System#nanoTime} before which the checkpoint holds no commits back; the checkpoint thread's own. */
+  private long noHeldPassBefore = System.nanoTime();
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final Connection checkpointer;
@@ -170,6 +175,11 @@ final class SqliteWriter implements AutoCloseable {
     }
   }
 
+  /** How many checkpoint passes held commits back so far (for tests). */
+  long heldPasses() {
+    return heldPasses.get();
+  }
+
   /** The last ticket known to be on disk (for tests). */
   long durableThrough() {
     return durable;
@@ -234,14 +244,16 @@ final class SqliteWriter implements AutoCloseable {
    * {@link #restartPages} pages, the checkpoint catches up: a few more passes while more than
    * {@value #HELD_BACK_PAGES} pages are left, both files flushed, then a last pass with the
    * writer's commits held back — it finds little to copy and less to flush — after which the next
-   * commit starts the WAL over from its beginning (unless a reader still reads from it: then at a
-   * later catch-up).
+   * commit starts the WAL over from its beginning. A reader still reading an older snapshot keeps
+   * that pass from copying everything, and the WAL from starting over; commits are then not held
+   * back again for {@value #HELD_PASS_BACKOFF_MILLIS} ms, so that steady reads do not hold the
+   * writer every {@value #CHECKPOINT_EVERY_MILLIS} ms.
    */
   private void checkpoint() throws SQLException, IOException {
     try (Statement s = checkpointer.createStatement()) {
       checkpointing = true;
       long[] frames = passiveCheckpoint(s);
-      if (frames[0] < restartPages) {
+      if (frames[0] < restartPages || System.nanoTime() - noHeldPassBefore < 0) {
         return;
       }
       for (int pass = 0; pass < CATCH_UP_PASSES && frames[0] - frames[1] > HELD_BACK_PAGES; pass++) {
@@ -251,9 +263,13 @@ final class SqliteWriter implements AutoCloseable {
       syncThrough(written.get());
       lock.lock();
       try {
-        passiveCheckpoint(s);
+        frames = passiveCheckpoint(s);
+        heldPasses.incrementAndGet();
       } finally {
         lock.unlock();
+      }
+      if (frames[1] < frames[0]) {
+        noHeldPassBefore = System.nanoTime() + HELD_PASS_BACKOFF_MILLIS * 1_000_000;
       }
     } finally {
       checkpointing = false;

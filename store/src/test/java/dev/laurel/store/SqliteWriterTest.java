@@ -129,6 +129,42 @@ class SqliteWriterTest {
     }
   }
 
+  @Test
+  void a_reader_that_keeps_the_wal_from_starting_over_does_not_get_commits_held_back_every_time()
+      throws Exception {
+    db.close();
+    Path file = dir.resolve("laurel.db");
+    String page = "x".repeat(4000);
+    try (SqliteWriter writer = new SqliteWriter(file, 256);
+        java.sql.Connection reader = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      writer.write(Dialect.SQLITE, tx -> insert(tx, "r", "1"));
+      reader.setAutoCommit(false);
+      try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM settings");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next(); // the reader's snapshot stays open until its transaction ends
+      }
+      long end = System.nanoTime() + 1_500_000_000L;
+      for (int i = 0; System.nanoTime() < end; i++) {
+        int n = i;
+        writer.write(Dialect.SQLITE, tx -> insert(tx, "q" + n, page));
+      }
+      // Once every checkpoint (every 100 ms) without the back-off: 15 held passes.
+      assertThat(writer.heldPasses()).isBetween(1L, 3L);
+      reader.rollback();
+      long before = writer.heldPasses();
+      long grownTo = Files.size(dir.resolve("laurel.db-wal"));
+      for (int i = 0; i < 10_000; i++) {
+        int n = i;
+        writer.write(Dialect.SQLITE, tx -> insert(tx, "s" + n, page));
+      }
+      // The reader gone, the WAL starts over again: 40 MB more were written into the same file.
+      assertThat(writer.heldPasses()).isGreaterThan(before);
+      assertThat(Files.size(dir.resolve("laurel.db-wal"))).isLessThan(grownTo + (20L << 20));
+    } finally {
+      db = Database.openSqlite(dir);
+    }
+  }
+
   private static int insert(Tx tx, String name, String value) throws java.sql.SQLException {
     PreparedStatement ps = tx.prepare(INSERT);
     ps.setString(1, name);
