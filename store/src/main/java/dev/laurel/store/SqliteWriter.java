@@ -35,7 +35,8 @@ import org.sqlite.SQLiteConfig;
  * {@value #CHECKPOINT_EVERY_MILLIS} ms on a background thread and connection of their own, so that
  * commits only append to the WAL; a high automatic threshold stays as a backstop should it fall
  * behind. Once the WAL reaches {@value #RESTART_PAGES} pages a checkpoint catches up, its last
- * short pass with commits held back, so that the WAL starts over ({@link #checkpoint}). That connection is at {@code synchronous=NORMAL} too, so SQLite itself fsyncs the WAL
+ * short pass with commits held back, so that the WAL starts over ({@link #checkpoint}). That
+ * connection is at {@code synchronous=NORMAL} too, so SQLite itself fsyncs the WAL
  * before copying from it (no page of a commit not yet flushed reaches the database file) and the
  * database file before it lets the WAL start over. Issue 8: a checkpoint writes thousands of random
  * pages, and one fsync of them all at its end held the commits' flushes behind it for 100–300 ms;
@@ -60,7 +61,7 @@ final class SqliteWriter implements AutoCloseable {
    * with what is committed while it does, the file stays under {@link #WAL_KEPT_BYTES}, so it is
    * never cut back and written anew.
    */
-  static final long RESTART_PAGES = 8_192;
+  private static final long RESTART_PAGES = 8_192;
   /** Pages a checkpoint may leave to the pass that holds commits back. */
   private static final long HELD_BACK_PAGES = 256;
   private static final int CATCH_UP_PASSES = 3;
@@ -70,7 +71,7 @@ final class SqliteWriter implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock(true);
   private final long restartPages;
   private final AtomicLong heldPasses = new AtomicLong();
-  /** {@link System#nanoTime} before which the checkpoint holds no commits back; the checkpoint thread's own. */
+  /** {@link System#nanoTime} before which the checkpoint holds no commits back (its thread's own). */
   private long noHeldPassBefore = System.nanoTime();
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
