@@ -59,10 +59,13 @@ public final class HttpApi {
               config.http.responseBufferSize = 4096;
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
-              // Each connection keeps a cache of the header lines it saw; Jetty's default of 1,024
-              // entries cost ~22 KiB per open connection (54 MiB with the ingest benchmark's 2,500
-              // client connections). Half still holds every header an API client repeats.
-              config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(512));
+              // No cache of header lines per connection: Jetty allocates one in each connection's
+              // parser, a trie of 96 bytes per row (a row per character of header text cached), at
+              // its full size whatever the connection sends: 48 KiB at 512 rows, 96 KiB at Jetty's
+              // default 1,024, so idle keep-alive connections held a third of the live heap (40 MiB
+              // at the ingest benchmark's 816). Without it, each request allocates its few header
+              // fields afresh (issue 8, docs/PERFORMANCE.md).
+              config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             });
     app.before(ctx -> ctx.header("X-Request-Id", Ids.randomUuid()));
     app.after(HttpApi::jsonContentType);
