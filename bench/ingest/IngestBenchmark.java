@@ -36,7 +36,9 @@ public final class IngestBenchmark {
 
   /** The launcher's defaults (the script {@code laurel}): its heap limit and G1 settings. */
   static final List<String> SERVER_JVM =
-      List.of("-Xmx288m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:G1ReservePercent=15");
+      List.of(
+          "-Xms288m", "-Xmx288m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=50",
+          "-XX:G1ReservePercent=15");
 
   record Options(String backend, int users, int seconds, int connections, int[] rates, Path jar, Path config) {}
 
