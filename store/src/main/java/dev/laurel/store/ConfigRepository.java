@@ -345,14 +345,23 @@ public final class ConfigRepository {
 
   /**
    * ATTR-5: drops a deleted user attribute's stored values from every user of the scope (bumping
-   * the changed users' state versions, issue 8).
+   * the changed users' state versions, issue 8). On PostgreSQL other nodes' sessions write these
+   * rows meanwhile, so the rows holding the key are locked as they are read (in one order, so two
+   * removals at once cannot deadlock): a session that changed a user's attributes first is read
+   * after its commit, and one that comes later waits for this transaction. The embedded store runs
+   * this with every session held back ({@code CachedUserStates.outsideLanes}).
    */
   public void removeUserAttributeValues(Tx tx, Scope scope, String key) throws SQLException {
     List<String[]> changed = new ArrayList<>();
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement("SELECT id, attributes FROM users WHERE env_id = ? AND tenant_id = ?")) {
+    boolean locked = tx.dialect() == Dialect.POSTGRESQL;
+    String select =
+        "SELECT id, attributes FROM users WHERE env_id = ? AND tenant_id = ?"
+            + (locked ? " AND jsonb_exists(attributes::jsonb, ?) ORDER BY id FOR UPDATE" : "");
+    try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
       bindScope(ps, scope);
+      if (locked) {
+        ps.setString(3, key);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           var attrs = new java.util.TreeMap<>(Json.stringMap(rs.getString("attributes")));

@@ -1,0 +1,76 @@
+package dev.laurel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.laurel.engine.Scope;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ATTR-5 on PostgreSQL: dropping a deleted user attribute's values rewrites users' attributes,
+ * while other nodes' sessions may be writing the same rows. The rows are read locked, so a session
+ * that changed a user's attributes meanwhile is neither overwritten nor lost.
+ */
+class PostgresAttributeRemovalTest {
+  private static final Scope SCOPE = new Scope("env-1", Scope.DEFAULT_TENANT);
+
+  private String name;
+  private Database db;
+
+  @BeforeEach
+  void open() {
+    name = TestDatabases.createPostgresDatabase();
+    db = TestDatabases.postgres(name);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+    TestDatabases.dropPostgres(name);
+  }
+
+  @Test
+  void attr5_a_session_that_changed_the_user_meanwhile_keeps_its_change() throws Exception {
+    db.write(tx -> tx.update(
+        "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
+            + " preferences, created, updated) VALUES (?, ?, 'ann', '[]', FALSE, ?, FALSE, '{}', 0, 0)",
+        SCOPE.environmentId(), SCOPE.tenantId(), "{\"city\":\"Oslo\",\"plan\":\"free\"}"));
+    try (Connection session = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "")) {
+      // Another node's session has written ann's row and not committed yet.
+      session.setAutoCommit(false);
+      try (PreparedStatement ps = session.prepareStatement(
+          "UPDATE users SET attributes = ?, state_version = state_version + 1 WHERE id = 'ann'")) {
+        ps.setString(1, "{\"city\":\"Bergen\",\"plan\":\"pro\"}");
+        ps.executeUpdate();
+      }
+      CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> db.write(tx -> {
+        new ConfigRepository(db).removeUserAttributeValues(tx, SCOPE, "plan");
+        return null;
+      }));
+      Thread.sleep(500);
+      assertThat(removal).as("the removal waits for the session's row").isNotDone();
+      session.commit();
+      removal.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(attributes("ann")).isEqualTo("{\"city\":\"Bergen\"}");
+  }
+
+  private String attributes(String user) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT attributes FROM users WHERE id = ?")) {
+        ps.setString(1, user);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+  }
+}
