@@ -210,7 +210,7 @@ public final class CachedUserStates implements UserStates {
   }
 
   /** States kept as objects, and packed. */
-  int[] kept() {
+  int[] keptCounts() {
     return new int[] {entries.size(), packed.count()};
   }
 

@@ -156,7 +156,7 @@ class CachedUserStatesTest {
       // Nothing reaches the store: a state read back can only come from one of the two tiers.
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, "Name " + id), null, tx -> null).await();
     }
-    assertThat(tiers.kept()[1]).isGreaterThanOrEqualTo(3);
+    assertThat(tiers.keptCounts()[1]).isGreaterThanOrEqualTo(3);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       assertThat(tiers.load(SCOPE, id).state()).isEqualTo(named(id, "Name " + id));
     }
@@ -171,7 +171,7 @@ class CachedUserStatesTest {
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null).await();
       assertThat(tiers.packedSize()).isLessThanOrEqualTo(budget);
     }
-    assertThat(tiers.kept()[1]).isBetween(1, 4);
+    assertThat(tiers.keptCounts()[1]).isBetween(1, 4);
     long fromStore = java.util.stream.IntStream.range(0, 20).filter(i -> tiers.load(SCOPE, "u" + i).state() == null).count();
     assertThat(fromStore).isGreaterThanOrEqualTo(14);
   }
@@ -183,11 +183,11 @@ class CachedUserStatesTest {
       String id = "u" + i;
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null).await();
     }
-    assertThat(tiers.kept()[1]).isEqualTo(1_000); // about 200 bytes each: all within 256 KiB
+    assertThat(tiers.keptCounts()[1]).isEqualTo(1_000); // about 200 bytes each: all within 256 KiB
     tiers.relieveMemory();
-    assertThat(tiers.kept()[0]).isLessThanOrEqualTo(1_500);
+    assertThat(tiers.keptCounts()[0]).isLessThanOrEqualTo(1_500);
     assertThat(tiers.packedSize()).isLessThanOrEqualTo(192 << 10);
-    assertThat(tiers.kept()[1]).isLessThan(1_500);
+    assertThat(tiers.keptCounts()[1]).isLessThan(1_500);
     // Everything leaves the packed tier the way it came in: the count goes back to 0.
     for (int i = 0; i < 3_000; i++) {
       tiers.load(SCOPE, "u" + i);
