@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +16,9 @@ import org.junit.jupiter.api.Test;
  * while other nodes' sessions may be writing the same rows. The rows are read locked, so a session
  * that changed a user's attributes meanwhile is neither overwritten nor lost.
  */
-class PostgresAttributeRemovalTest {
+class PostgresAttributeRemovalTest extends FreshPostgresTest {
   private static final Scope SCOPE = new Scope("env-1", Scope.DEFAULT_TENANT);
 
-  private String name;
-  private Database db;
-
-  @BeforeEach
-  void open() {
-    name = TestDatabases.createPostgresDatabase();
-    db = TestDatabases.postgres(name);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    TestDatabases.dropPostgres(name);
-  }
 
   @Test
   void attr5_a_session_that_changed_the_user_meanwhile_keeps_its_change() throws Exception {

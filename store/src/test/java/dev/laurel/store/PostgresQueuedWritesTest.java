@@ -5,31 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Writes queued by a PostgreSQL session ({@link Tx#queueWrites}) are sent with the transaction's
  * {@code COMMIT} as their last statement: everything commits, or nothing does (GEN-14).
  */
-class PostgresQueuedWritesTest {
+class PostgresQueuedWritesTest extends FreshPostgresTest {
   private static final String INSERT = "INSERT INTO settings (name, value) VALUES (?, ?)";
-
-  private String name;
-  private Database db;
-
-  @BeforeEach
-  void open() {
-    name = TestDatabases.createPostgresDatabase();
-    db = TestDatabases.postgres(name);
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    TestDatabases.dropPostgres(name);
-  }
 
   @Test
   void queued_writes_commit_together() {
