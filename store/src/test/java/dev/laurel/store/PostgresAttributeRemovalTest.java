@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class PostgresAttributeRemovalTest extends FreshPostgresTest {
   private static final Scope SCOPE = new Scope("env-1", Scope.DEFAULT_TENANT);
 
-
   @Test
   void attr5_a_session_that_changed_the_user_meanwhile_keeps_its_change() throws Exception {
     db.write(tx -> tx.update(
