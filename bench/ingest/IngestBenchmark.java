@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the benchmark configuration, warms the store with one event per user and the JIT with 10 s of
  * events of existing users (not measured), then measures, in one run:
  * GET /health throughput (the reference) and sustained events/s from many concurrent connections,
- * side by side in {@code --rounds} rounds (3; the medians are reported), and latency percentiles at fixed offered loads (open loop: latency counts from the intended send
- * time, so a stalled server cannot hide its queueing), plus the server's CPU and RSS.
+ * side by side in {@code --rounds} rounds (3; the medians are reported), and latency percentiles
+ * at fixed offered loads (open loop: latency counts from the intended send time, so a stalled
+ * server cannot hide its queueing), plus the server's CPU and RSS.
  *
  * <p>Run with `bench/ingest/run.sh [sqlite|postgres]`; it needs the built server jar.
  */
@@ -93,22 +94,18 @@ public final class IngestBenchmark {
       double[] ratios = new double[o.rounds()];
       for (int round = 0; round < o.rounds(); round++) {
         String of = o.rounds() == 1 ? "" : " (round " + (round + 1) + ")";
-        long cpu0 = cpuTicks(server.pid());
-        long t0 = System.nanoTime();
-        Result health = closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE, i -> HttpRequest.newBuilder(URI.create(base + "/health")).GET().build());
-        rows.add(row("GET /health, closed loop" + of, health, cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9)));
-        cpu0 = cpuTicks(server.pid());
-        t0 = System.nanoTime();
-        Result ingest = closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE, i -> eventRequest(base, randomUser(o.users())));
-        rows.add(row("events, closed loop (max sustained)" + of, ingest, cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9)));
-        ingestRates[round] = ingest.rate();
-        ratios[round] = 100.0 * ingest.rate() / health.rate();
+        Phase health = phase(server.pid(), () -> closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE,
+            i -> HttpRequest.newBuilder(URI.create(base + "/health")).GET().build()));
+        rows.add(row("GET /health, closed loop" + of, health));
+        Phase ingest = phase(server.pid(), () -> closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE,
+            i -> eventRequest(base, randomUser(o.users()))));
+        rows.add(row("events, closed loop (max sustained)" + of, ingest));
+        ingestRates[round] = ingest.result().rate();
+        ratios[round] = 100.0 * ingest.result().rate() / health.result().rate();
       }
       for (int rate : o.rates()) {
-        long cpu0 = cpuTicks(server.pid());
-        long t0 = System.nanoTime();
-        Result r = openLoop(client, rate, o.seconds(), i -> eventRequest(base, randomUser(o.users())));
-        rows.add(row("events at " + rate + "/s offered, open loop", r, cpuSeconds(server.pid(), cpu0) / ((System.nanoTime() - t0) / 1e9)));
+        Phase r = phase(server.pid(), () -> openLoop(client, rate, o.seconds(), i -> eventRequest(base, randomUser(o.users()))));
+        rows.add(row("events at " + rate + "/s offered, open loop", r));
       }
       System.out.println();
       System.out.println("| phase | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU (cores) |");
@@ -189,10 +186,21 @@ public final class IngestBenchmark {
     }
   }
 
-  static String row(String name, Result r, double cpuCores) {
+  /** A measured phase: its result, and the server's CPU in cores while it ran. */
+  record Phase(Result result, double serverCores) {}
+
+  static Phase phase(long pid, java.util.concurrent.Callable<Result> run) throws Exception {
+    long cpu0 = cpuTicks(pid);
+    long t0 = System.nanoTime();
+    Result r = run.call();
+    return new Phase(r, cpuSeconds(pid, cpu0) / ((System.nanoTime() - t0) / 1e9));
+  }
+
+  static String row(String name, Phase phase) {
+    Result r = phase.result();
     String errors = r.refused() == 0 ? String.valueOf(r.errors()) : r.errors() + " (" + r.refused() + " × 503)";
     return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f |", name, r.rate(), r.percentileMs(50), r.percentileMs(99),
-        r.percentileMs(99.9), errors, cpuCores);
+        r.percentileMs(99.9), errors, phase.serverCores());
   }
 
   /** The middle value (the mean of the two middle ones for an even count). */
