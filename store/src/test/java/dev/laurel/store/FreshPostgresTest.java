@@ -1,5 +1,8 @@
 package dev.laurel.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,6 +16,11 @@ abstract class FreshPostgresTest {
   void createDatabase() {
     name = TestDatabases.createPostgresDatabase();
     db = TestDatabases.postgres(name);
+  }
+
+  /** A plain JDBC connection of the test's own to the database, outside the store. */
+  protected Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "");
   }
 
   @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.laurel.engine.Scope;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,7 @@ class PostgresAttributeRemovalTest extends FreshPostgresTest {
         "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
             + " preferences, created, updated) VALUES (?, ?, 'ann', '[]', FALSE, ?, FALSE, '{}', 0, 0)",
         SCOPE.environmentId(), SCOPE.tenantId(), "{\"city\":\"Oslo\",\"plan\":\"free\"}"));
-    try (Connection session = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "")) {
+    try (Connection session = connect()) {
       // Another node's session has written ann's row and not committed yet.
       session.setAutoCommit(false);
       try (PreparedStatement ps = session.prepareStatement(

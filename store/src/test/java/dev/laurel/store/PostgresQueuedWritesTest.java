@@ -29,8 +29,7 @@ class PostgresQueuedWritesTest extends FreshPostgresTest {
   @Test
   void the_commit_goes_with_the_last_writes_so_jdbc_commit_sends_nothing() throws Exception {
     java.util.List<org.postgresql.core.TransactionState> atCommit = new java.util.ArrayList<>();
-    try (java.sql.Connection raw = java.sql.DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", "")) {
+    try (java.sql.Connection raw = connect()) {
       raw.setAutoCommit(false);
       java.sql.Connection watched = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
           getClass().getClassLoader(), new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
