@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,22 @@ import java.util.Map;
  * as one multi-statement round trip, before anything else runs on the connection: the next
  * {@link #prepare}, {@link #connection()}, {@link #flush()} or the commit. A failing write then
  * fails there, and the whole transaction is rolled back as before.
+ *
+ * <p>Columns of one row set with {@link #setLater} are written together, in one {@code UPDATE},
+ * before the next statement that may read them ({@link #prepare}, {@link #connection()}), at the
+ * end of the unit of work ({@link #writeSetLater()}) or at the commit (issue 8: an event sets up
+ * to four documents of its user's row).
  */
 public final class Tx {
   private final Connection connection;
   private final Dialect dialect;
   private final Map<String, PreparedStatement> statements;
   private final List<Write> queued = new ArrayList<>();
+  private final Map<Row, Map<String, Object>> later = new LinkedHashMap<>();
   private boolean queueing;
+
+  /** The row of {@code table} that {@code where} selects with {@code keyValues}. */
+  private record Row(String table, String where, List<Object> keyValues) {}
 
   /** A write held back, with its parameter values in order. */
   private record Write(String sql, Object[] values) {}
@@ -47,7 +57,7 @@ public final class Tx {
   /** The connection, for statements of one's own: queued writes are sent first. */
   public Connection connection() {
     try {
-      flush();
+      settle();
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     }
@@ -60,8 +70,14 @@ public final class Tx {
 
   /** A prepared statement owned by this transaction: do not close it. Queued writes are sent first. */
   public PreparedStatement prepare(String sql) throws SQLException {
-    flush();
+    settle();
     return prepared(sql);
+  }
+
+  /** Writes the columns set for later, then sends the queued writes. */
+  private void settle() throws SQLException {
+    writeSetLater();
+    flush();
   }
 
   private PreparedStatement prepared(String sql) throws SQLException {
@@ -92,11 +108,60 @@ public final class Tx {
     update(sql, values);
   }
 
-  /** Executes one write with these parameter values (as {@link #write}) now, and returns its row count. */
+  /**
+   * Executes one write with these parameter values (as {@link #write}) now, and returns its row
+   * count. Columns set for later stay pending: a write must not depend on them.
+   */
   public int update(String sql, Object... values) throws SQLException {
-    PreparedStatement ps = prepare(sql);
+    flush();
+    PreparedStatement ps = prepared(sql);
     bind(ps, 0, values);
     return ps.executeUpdate();
+  }
+
+  /**
+   * Sets {@code column} to {@code value} (bound as by {@link #write}) in the row of {@code table}
+   * that {@code where} selects with {@code keyValues}, together with the row's other columns set
+   * later: one {@code UPDATE}, written through {@link #write} before the next {@link #prepare},
+   * {@link #connection()} or the commit. A later value of the same column replaces an earlier one.
+   * The row must exist by then; writes in between must not read the column.
+   */
+  public void setLater(String table, String where, Object[] keyValues, String column, Object value) {
+    later.computeIfAbsent(new Row(table, where, List.of(keyValues)), row -> new LinkedHashMap<>()).put(column, value);
+  }
+
+  /**
+   * Writes the columns set for later now. A caller running several units of work in one
+   * transaction calls it at the end of each, so that no unit's columns are written after another
+   * unit's writes to the same row.
+   */
+  public void writeSetLater() throws SQLException {
+    if (later.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<Row, Map<String, Object>>> rows = List.copyOf(later.entrySet());
+    later.clear();
+    for (Map.Entry<Row, Map<String, Object>> e : rows) {
+      Row row = e.getKey();
+      Map<String, Object> columns = e.getValue();
+      StringBuilder sql = new StringBuilder("UPDATE ").append(row.table()).append(" SET ");
+      Object[] values = new Object[columns.size() + row.keyValues().size()];
+      int i = 0;
+      for (Map.Entry<String, Object> c : columns.entrySet()) {
+        sql.append(i == 0 ? "" : ", ").append(c.getKey()).append(" = ?");
+        values[i++] = c.getValue();
+      }
+      for (Object key : row.keyValues()) {
+        values[i++] = key;
+      }
+      write(sql.append(" WHERE ").append(row.where()).toString(), values);
+    }
+  }
+
+  /** Forgets the writes not sent yet (queued, or set for later): the caller rolls back their unit. */
+  public void discardUnsent() {
+    queued.clear();
+    later.clear();
   }
 
   /**
@@ -164,11 +229,12 @@ public final class Tx {
   <T> T commit(Sql.TxWork<T> work) throws SQLException {
     try {
       T result = work.run(this);
+      writeSetLater();
       flush(true);
       connection.commit();
       return result;
     } catch (SQLException | RuntimeException e) {
-      queued.clear();
+      discardUnsent();
       connection.rollback();
       throw e;
     }

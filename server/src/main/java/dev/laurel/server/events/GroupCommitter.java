@@ -159,6 +159,7 @@ public final class GroupCommitter implements AutoCloseable {
               tx -> {
                 for (Pending p : current) {
                   p.work().run(tx);
+                  tx.writeSetLater();
                 }
                 return null;
               });
@@ -182,9 +183,11 @@ public final class GroupCommitter implements AutoCloseable {
               tx.prepare("SAVEPOINT unit").execute();
               try {
                 p.work().run(tx);
+                tx.writeSetLater();
                 tx.prepare("RELEASE SAVEPOINT unit").execute();
                 succeeded.add(p);
               } catch (SQLException | RuntimeException e) {
+                tx.discardUnsent();
                 tx.prepare("ROLLBACK TO SAVEPOINT unit").execute();
                 tx.prepare("RELEASE SAVEPOINT unit").execute();
                 generation.incrementAndGet();
