@@ -1,7 +1,6 @@
 package dev.laurel.store;
 
 import dev.laurel.engine.Scope;
-import dev.laurel.engine.points.MetricProgress;
 import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.points.TimeProgress;
 import java.sql.PreparedStatement;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Users' points state: totals and trigger progress (PTS-2, TRIG-5, TRIG-10), and the reads of the
@@ -25,31 +23,11 @@ public final class PointsRepository {
     this.db = db;
   }
 
-  /** A user's points state is read by these three (parameters: env_id, tenant_id, user_id). */
-  static final String TOTALS_QUERY = "SELECT system_id, total FROM points_totals" + UserReads.OF_USER;
-
-  static final String METRIC_PROGRESS_QUERY = "SELECT * FROM points_metric_progress" + UserReads.OF_USER;
-
+  /**
+   * A user's time-trigger schedules (parameters: env_id, tenant_id, user_id); the totals and the
+   * metric-trigger progress are documents of the users row (V10).
+   */
   static final String TIME_PROGRESS_QUERY = "SELECT * FROM points_time_progress" + UserReads.OF_USER;
-
-  static Map<String, Long> totals(ResultSet rs) throws SQLException {
-    Map<String, Long> totals = new HashMap<>();
-    while (rs.next()) {
-      totals.put(rs.getString("system_id"), rs.getLong("total"));
-    }
-    return totals;
-  }
-
-  static Map<String, MetricProgress> metricProgress(ResultSet rs, Dialect d) throws SQLException {
-    Map<String, MetricProgress> metric = new HashMap<>();
-    while (rs.next()) {
-      metric.put(
-          rs.getString("trigger_id"),
-          new MetricProgress(
-              rs.getLong("epoch"), rs.getLong("revision"), d.getDecimal(rs, "accumulated"), d.getDecimal(rs, "paid")));
-    }
-    return metric;
-  }
 
   static Map<String, TimeProgress> timeProgress(ResultSet rs) throws SQLException {
     Map<String, TimeProgress> time = new HashMap<>();
@@ -67,17 +45,14 @@ public final class PointsRepository {
   /** Writes what changed between two states of a user. */
   public void saveState(Tx tx, Scope scope, String userId, PointsState before, PointsState after) throws SQLException {
     PointsState old = before == null ? PointsState.EMPTY : before;
-    for (Map.Entry<String, Long> e : after.totals().entrySet()) {
-      if (!Objects.equals(old.totals().get(e.getKey()), e.getValue())) {
-        upsert(tx, "points_totals", "system_id", List.of("total"), scope, userId, e.getKey(), e.getValue());
-      }
+    // The totals and the metric-trigger progress are whole maps in the users row (V10); the engine
+    // never drops a system's total or a trigger's progress.
+    if (!after.totals().equals(old.totals())) {
+      UserRepository.setDocument(tx, scope, userId, "points_totals", UserTallies.writePoints(after.totals()));
     }
-    for (Map.Entry<String, MetricProgress> e : after.metricProgress().entrySet()) {
-      MetricProgress p = e.getValue();
-      if (!p.equals(old.metricProgress().get(e.getKey()))) {
-        upsert(tx, "points_metric_progress", "trigger_id", List.of("epoch", "revision", "accumulated", "paid"),
-            scope, userId, e.getKey(), p.epoch(), p.revision(), p.accumulated(), p.paid());
-      }
+    if (!after.metricProgress().equals(old.metricProgress())) {
+      UserRepository.setDocument(
+          tx, scope, userId, "trigger_progress", UserTallies.writeProgress(after.metricProgress()));
     }
     for (Map.Entry<String, TimeProgress> e : after.timeProgress().entrySet()) {
       TimeProgress p = e.getValue();
@@ -114,16 +89,14 @@ public final class PointsRepository {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT u.id, u.attributes, t.total FROM users u LEFT JOIN points_totals t"
-                      + " ON t.env_id = u.env_id AND t.tenant_id = u.tenant_id AND t.user_id = u.id"
-                      + " AND t.system_id = ? WHERE u.env_id = ? AND u.tenant_id = ?")) {
-            ps.setString(1, systemId);
-            ps.setString(2, scope.environmentId());
-            ps.setString(3, scope.tenantId());
+                  "SELECT id, attributes, points_totals FROM users WHERE env_id = ? AND tenant_id = ?")) {
+            ps.setString(1, scope.environmentId());
+            ps.setString(2, scope.tenantId());
             List<UserTotal> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                out.add(new UserTotal(rs.getString("id"), Json.stringMap(rs.getString("attributes")), rs.getLong("total")));
+                long total = UserTallies.readPoints(rs.getString("points_totals")).getOrDefault(systemId, 0L);
+                out.add(new UserTotal(rs.getString("id"), Json.stringMap(rs.getString("attributes")), total));
               }
             }
             return out;

@@ -89,21 +89,15 @@ public final class StreakRepository {
     return db.read(c -> state(c, scope, userId));
   }
 
-  /** A user's state (parameters: env_id, tenant_id, user_id), read by {@link #state(ResultSet)}. */
-  static final String STATE_QUERY =
-      "SELECT state FROM streak_states" + UserReads.OF_USER;
-
   private static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(STATE_QUERY)) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT streak FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
       bindUser(ps, scope, userId);
       try (ResultSet rs = ps.executeQuery()) {
-        return state(rs);
+        String json = rs.next() ? rs.getString(1) : null;
+        return json == null ? null : StreakJson.read(json, StreakState.class);
       }
     }
-  }
-
-  static StreakState state(ResultSet rs) throws SQLException {
-    return rs.next() ? StreakJson.read(rs.getString("state"), StreakState.class) : null;
   }
 
   /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
@@ -118,49 +112,30 @@ public final class StreakRepository {
   }
 
   /**
-   * Stores the user's state, its length, the longest length ever stored for the user, and when the
-   * sweep must settle it next.
+   * Stores the user's state document in the users row (V10, which exists), and its length, the
+   * longest length ever stored for the user and when the sweep must settle it next in
+   * streak_states, which the sweep and the rankings query across users. Most events change the
+   * document but none of those columns; the upsert then changes nothing (its {@code WHERE}), so
+   * that no page of streak_states or of its three indexes is written.
    */
   public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
-    if (tx.dialect() == Dialect.SQLITE && replaceDocument(tx, scope, state)) {
-      return;
-    }
+    UserRepository.setDocument(tx, scope, state.userId(), "streak", state.json());
     tx.write(
-        "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest,"
-            + " next_settlement) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET state = excluded.state,"
-            + " length = excluded.length, next_settlement = excluded.next_settlement,"
+        "INSERT INTO streak_states (env_id, tenant_id, user_id, length, longest, next_settlement)"
+            + " VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (env_id, tenant_id, user_id) DO UPDATE SET length = excluded.length,"
+            + " next_settlement = excluded.next_settlement,"
             + " longest = CASE WHEN excluded.longest > streak_states.longest"
-            + " THEN excluded.longest ELSE streak_states.longest END",
-        params(scope, state));
-  }
-
-  /**
-   * Most events change a user's state document but not the indexed columns (the length, the
-   * longest length, the next settlement). SQLite rewrites the index entries of every column an
-   * upsert sets, whatever the values, and each rewritten index page is written out at commit; this
-   * update sets the document alone when the indexed columns hold the same values, and reports
-   * whether it did.
-   */
-  private static boolean replaceDocument(Tx tx, Scope scope, EncodedState state) throws SQLException {
-    return tx.update(
-            "UPDATE streak_states SET state = ?4 WHERE env_id = ?1 AND tenant_id = ?2"
-                + " AND user_id = ?3 AND length = ?5 AND longest >= ?6 AND next_settlement IS ?7",
-            params(scope, state))
-        == 1;
-  }
-
-  /** Scope, user, document, length (twice) and next settlement: parameters 1 to 7 of both writes. */
-  private static Object[] params(Scope scope, EncodedState state) {
-    return new Object[] {
-      scope.environmentId(),
-      scope.tenantId(),
-      state.userId(),
-      state.json(),
-      state.length(),
-      state.length(),
-      state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : state.next().toEpochMilli()
-    };
+            + " THEN excluded.longest ELSE streak_states.longest END"
+            + " WHERE streak_states.length <> excluded.length"
+            + " OR streak_states.longest < excluded.longest"
+            + " OR streak_states.next_settlement IS DISTINCT FROM excluded.next_settlement",
+        scope.environmentId(),
+        scope.tenantId(),
+        state.userId(),
+        state.length(),
+        state.length(),
+        state.next() == null ? new Tx.Null(java.sql.Types.BIGINT) : state.next().toEpochMilli());
   }
 
   /**

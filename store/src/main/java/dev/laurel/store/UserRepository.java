@@ -4,19 +4,18 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.achievement.AchievementProgress;
 import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.points.MetricProgress;
 import dev.laurel.engine.points.PointsState;
 import dev.laurel.engine.streak.StreakState;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,29 +43,35 @@ public final class UserRepository {
 
   private static UserState load(Sql.Statements statements, Dialect dialect, Scope scope, String userId)
       throws SQLException {
-    // The profile alone first: most reads of a user who does not exist are a new user's first event.
+    // The users row alone first: most reads of a user who does not exist are a new user's first
+    // event. It holds the per-user documents too (V10): metric and points totals, trigger
+    // progress, streak.
     Preferences[] prefs = new Preferences[1];
     UserProfile profile;
-    PreparedStatement ps = statements.prepare(PROFILE_QUERY);
+    Map<String, BigDecimal> totals;
+    Map<String, Long> pointsTotals;
+    Map<String, MetricProgress> progress;
+    StreakState streak;
+    PreparedStatement ps = statements.prepare(STATE_ROW_QUERY);
     bindUser(ps, scope, userId);
     try (ResultSet rs = ps.executeQuery()) {
       profile = profile(rs, prefs);
-    }
-    if (profile == null) {
-      return null;
+      if (profile == null) {
+        return null;
+      }
+      totals = UserTallies.readTotals(rs.getString("metric_totals"));
+      pointsTotals = UserTallies.readPoints(rs.getString("points_totals"));
+      progress = UserTallies.readProgress(rs.getString("trigger_progress"));
+      String streakJson = rs.getString("streak");
+      streak = streakJson == null ? null : StreakJson.read(streakJson, StreakState.class);
     }
     UserReads reads = UserReads.open(statements, dialect, STATE_QUERIES, scope, userId);
-    Map<String, BigDecimal> totals = reads.next(rs -> totals(rs, dialect));
     AchievementProgress achievements =
         new AchievementProgress(
             reads.next(AchievementRepository::completions),
             reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
-    StreakState streak = reads.next(StreakRepository::state);
     PointsState points =
-        new PointsState(
-            reads.next(PointsRepository::totals),
-            reads.next(rs -> PointsRepository.metricProgress(rs, dialect)),
-            reads.next(PointsRepository::timeProgress));
+        new PointsState(pointsTotals, progress, reads.next(PointsRepository::timeProgress));
     LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
     return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
   }
@@ -74,28 +79,18 @@ public final class UserRepository {
   private static final String PROFILE_QUERY =
       "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
 
-  private static final String TOTALS_QUERY =
-      "SELECT metric_id, total FROM metric_totals" + UserReads.OF_USER;
+  /** The profile with the per-user documents of the users row. */
+  private static final String STATE_ROW_QUERY =
+      "SELECT " + USER_COLUMNS + ", metric_totals, points_totals, trigger_progress, streak"
+          + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
 
-  /** Everything {@link #load} reads after the profile, in the order it reads it. */
+  /** Everything {@link #load} reads after the users row, in the order it reads it. */
   private static final List<String> STATE_QUERIES =
       List.of(
-          TOTALS_QUERY,
           AchievementRepository.COMPLETIONS_QUERY,
           AchievementRepository.FILTERED_TOTALS_QUERY,
-          StreakRepository.STATE_QUERY,
-          PointsRepository.TOTALS_QUERY,
-          PointsRepository.METRIC_PROGRESS_QUERY,
           PointsRepository.TIME_PROGRESS_QUERY,
           RankingRepository.USER_ENTRIES_QUERY);
-
-  private static Map<String, BigDecimal> totals(ResultSet rs, Dialect dialect) throws SQLException {
-    Map<String, BigDecimal> totals = new HashMap<>();
-    while (rs.next()) {
-      totals.put(rs.getString("metric_id"), dialect.getDecimal(rs, "total"));
-    }
-    return totals;
-  }
 
   /** The user's profile and preferences, or null if the user does not exist. */
   public UserProfile profile(Scope scope, String userId) {
@@ -174,18 +169,24 @@ public final class UserRepository {
         p.updated().toEpochMilli());
   }
 
-  /** Sets one metric total of a user. */
-  public void saveTotal(Tx tx, Scope scope, String userId, String metricId, BigDecimal total)
-      throws SQLException {
-    tx.write(
-        "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (env_id, tenant_id, user_id, metric_id)"
-            + " DO UPDATE SET total = excluded.total",
-        scope.environmentId(),
-        scope.tenantId(),
-        userId,
-        metricId,
-        total);
+  /** Replaces a user's metric totals, every one of them; the users row exists (V10). */
+  public void saveTotals(Tx tx, Scope scope, String userId, Map<String, BigDecimal> totals) {
+    setDocument(tx, scope, userId, "metric_totals", UserTallies.writeTotals(totals));
+  }
+
+  /**
+   * Sets one of the per-user documents of the users row (V10): {@code metric_totals}, {@code
+   * points_totals}, {@code trigger_progress} or {@code streak}. Those a unit of work sets are
+   * written in one {@code UPDATE} ({@link Tx#setLater}). Users rows are written before anything of
+   * theirs in the same transaction, so a user without one has none of these either.
+   */
+  static void setDocument(Tx tx, Scope scope, String userId, String column, String json) {
+    tx.setLater(
+        "users",
+        "env_id = ? AND tenant_id = ? AND id = ?",
+        new Object[] {scope.environmentId(), scope.tenantId(), userId},
+        column,
+        json);
   }
 
   /** Stores an event (TIME-3) together with its idempotency key (IDEM-5). */

@@ -85,13 +85,15 @@ abstract class StoreContract {
     Preferences prefs = new Preferences(Map.of("recap", List.of("email")), false, null, null);
     db.write(tx -> {
       users.saveProfile(tx, scope, profile("u1"), prefs);
-      users.saveTotal(tx, scope, "u1", "m1", new BigDecimal("12345678901.0000000001"));
+      users.saveTotals(
+          tx, scope, "u1", Map.of("m1", new BigDecimal("12345678901.0000000001"), "m\"2", new BigDecimal("-0.50")));
       return null;
     });
     UserState state = users.load(scope, "u1");
     assertThat(state.profile()).isEqualTo(profile("u1"));
     assertThat(state.preferences()).isEqualTo(prefs);
-    assertThat(state.total("m1")).isEqualByComparingTo("12345678901.0000000001");
+    assertThat(state.totals())
+        .isEqualTo(Map.of("m1", new BigDecimal("12345678901.0000000001"), "m\"2", new BigDecimal("-0.50")));
     assertThat(users.load(scope, "u2")).isNull();
   }
 
@@ -461,6 +463,12 @@ abstract class StoreContract {
     assertThat(streaks.due(T0.plusSeconds(60), 10)).containsExactly(new StreakRepository.DueUser(scope, "u1"));
     assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 0, 10).getFirst().longest()).isEqualTo(7);
     assertThat(streaks.ranked(scope, StreakRepository.RankBy.LONGEST, 0, 10).getFirst().length()).isEqualTo(2);
+    // No settlement any more: the due time is cleared (a change the upsert's WHERE must see).
+    db.write(tx -> {
+      streaks.saveState(tx, scope, "u1", StreakFixtures.withLength(2), null);
+      return null;
+    });
+    assertThat(streaks.due(T0.plusSeconds(60), 10)).isEmpty();
   }
 
   @Test

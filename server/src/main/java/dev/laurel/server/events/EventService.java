@@ -192,7 +192,7 @@ public final class EventService {
         || !before.preferences().equals(after.preferences())) {
       users.saveProfile(tx, scope, after.profile(), after.preferences());
     }
-    users.saveTotal(tx, scope, after.profile().id(), metric.id(), after.total(metric.id()));
+    users.saveTotals(tx, scope, after.profile().id(), after.totals());
     users.insertEvent(tx, scope, outcome.event());
     achievements.save(
         tx,
