@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>States are kept in two tiers (issue 8): the most recently used as objects, ready for the
  * engine, and behind them many more packed into a few hundred bytes each ({@link StateCodec}), so
- * that a user outside the first tier costs an unpacking instead of a read of nine tables. A state
+ * that a user outside the first tier costs an unpacking instead of a read of six tables. A state
  * leaves the first tier only when no write of it is in flight (its pending count is then retired,
  * so that no request can stage on it while it goes); it is packed as it leaves, and unpacked back
  * into the first tier at the user's next read. Beyond the second tier's capacity, packed states are
