@@ -8,22 +8,17 @@ import dev.laurel.engine.streak.StreakState;
 import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserState;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8, migration V10 (metric and points totals, metric-trigger progress and the streak document
  * moved into the users row): a user's state stored under V9 loads the same after the upgrade, on
  * both backends, and the sweep, the rankings and the points summary still find what they query.
  */
-class MigrationV10Test {
+class MigrationV10Test extends UpgradeContract {
   private static final Scope SCOPE = Scope.defaultTenant("env");
   private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
   private static final StreakState STREAK = StreakFixtures.busyState();
@@ -35,94 +30,62 @@ class MigrationV10Test {
           "t1", new MetricProgress(1, 2, new BigDecimal("12345678901.0000000001"), new BigDecimal("4115226300")),
           "t2", new MetricProgress(3, 0, new BigDecimal("0.5"), new BigDecimal("0")));
 
-  @Test
-  void sqlite_keeps_totals_progress_and_streak_written_before_the_upgrade() throws Exception {
-    Path dir = Files.createTempDirectory("laurel-v10");
-    String url = "jdbc:sqlite:" + dir.resolve("laurel.db").toAbsolutePath();
-    migrateToV9(url, null, Dialect.SQLITE);
-    writeV9Rows(url, null);
-    try (Database db = Database.openSqlite(dir)) {
-      checkUpgraded(db);
-    }
+  @Override
+  String fromVersion() {
+    return "9";
   }
 
-  @Test
-  void postgres_keeps_totals_progress_and_streak_written_before_the_upgrade() throws Exception {
-    String name = TestDatabases.createPostgresDatabase();
-    try {
-      String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
-      migrateToV9(url, "postgres", Dialect.POSTGRESQL);
-      writeV9Rows(url, "postgres");
-      try (Database db = TestDatabases.postgres(name)) {
-        checkUpgraded(db);
-      }
-    } finally {
-      TestDatabases.dropPostgres(name);
-    }
-  }
-
-  private static void migrateToV9(String url, String user, Dialect dialect) {
-    Flyway.configure()
-        .dataSource(url, user, null)
-        .locations("classpath:" + dialect.migrations())
-        .outOfOrder(true)
-        .target("9")
-        .load()
-        .migrate();
-  }
-
-  private static void writeV9Rows(String url, String user) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, null)) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails,"
-              + " attributes, control, preferences, created, updated) VALUES ('env', '', ?, NULL, 'Ada', 'UTC',"
-              + " '[]', ?, '{}', ?, ?, ?, ?)")) {
-        for (String id : new String[] {"u1", "u2"}) {
-          ps.setString(1, id);
-          ps.setBoolean(2, true);
-          ps.setBoolean(3, false);
-          ps.setString(4, Json.write(Preferences.NONE));
-          ps.setLong(5, T0.toEpochMilli());
-          ps.setLong(6, T0.toEpochMilli());
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total) VALUES ('env', '', 'u1', ?, ?)")) {
-        for (Map.Entry<String, BigDecimal> e : TOTALS.entrySet()) {
-          ps.setString(1, e.getKey());
-          setDecimal(ps, 2, e.getValue());
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO points_totals (env_id, tenant_id, user_id, system_id, total) VALUES ('env', '', 'u1', ?, ?)")) {
-        for (Map.Entry<String, Long> e : POINTS.entrySet()) {
-          ps.setString(1, e.getKey());
-          ps.setLong(2, e.getValue());
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO points_metric_progress (env_id, tenant_id, user_id, trigger_id, epoch, revision, accumulated,"
-              + " paid) VALUES ('env', '', 'u1', ?, ?, ?, ?, ?)")) {
-        for (Map.Entry<String, MetricProgress> e : PROGRESS.entrySet()) {
-          ps.setString(1, e.getKey());
-          ps.setLong(2, e.getValue().epoch());
-          ps.setLong(3, e.getValue().revision());
-          setDecimal(ps, 4, e.getValue().accumulated());
-          setDecimal(ps, 5, e.getValue().paid());
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest, next_settlement)"
-              + " VALUES ('env', '', 'u1', ?, ?, 9, ?)")) {
-        ps.setString(1, StreakJson.write(STREAK));
-        ps.setInt(2, STREAK.length());
-        ps.setLong(3, T0.toEpochMilli());
+  @Override
+  void writeRows(Connection c) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails,"
+            + " attributes, control, preferences, created, updated) VALUES ('env', '', ?, NULL, 'Ada', 'UTC',"
+            + " '[]', ?, '{}', ?, ?, ?, ?)")) {
+      for (String id : new String[] {"u1", "u2"}) {
+        ps.setString(1, id);
+        ps.setBoolean(2, true);
+        ps.setBoolean(3, false);
+        ps.setString(4, Json.write(Preferences.NONE));
+        ps.setLong(5, T0.toEpochMilli());
+        ps.setLong(6, T0.toEpochMilli());
         ps.executeUpdate();
       }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total) VALUES ('env', '', 'u1', ?, ?)")) {
+      for (Map.Entry<String, BigDecimal> e : TOTALS.entrySet()) {
+        ps.setString(1, e.getKey());
+        setDecimal(ps, 2, e.getValue());
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO points_totals (env_id, tenant_id, user_id, system_id, total) VALUES ('env', '', 'u1', ?, ?)")) {
+      for (Map.Entry<String, Long> e : POINTS.entrySet()) {
+        ps.setString(1, e.getKey());
+        ps.setLong(2, e.getValue());
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO points_metric_progress (env_id, tenant_id, user_id, trigger_id, epoch, revision, accumulated,"
+            + " paid) VALUES ('env', '', 'u1', ?, ?, ?, ?, ?)")) {
+      for (Map.Entry<String, MetricProgress> e : PROGRESS.entrySet()) {
+        ps.setString(1, e.getKey());
+        ps.setLong(2, e.getValue().epoch());
+        ps.setLong(3, e.getValue().revision());
+        setDecimal(ps, 4, e.getValue().accumulated());
+        setDecimal(ps, 5, e.getValue().paid());
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO streak_states (env_id, tenant_id, user_id, state, length, longest, next_settlement)"
+            + " VALUES ('env', '', 'u1', ?, ?, 9, ?)")) {
+      ps.setString(1, StreakJson.write(STREAK));
+      ps.setInt(2, STREAK.length());
+      ps.setLong(3, T0.toEpochMilli());
+      ps.executeUpdate();
     }
   }
 
@@ -135,7 +98,8 @@ class MigrationV10Test {
     }
   }
 
-  private static void checkUpgraded(Database db) throws Exception {
+  @Override
+  void checkUpgraded(Database db) throws Exception {
     UserRepository users = new UserRepository(db);
     StreakRepository streaks = new StreakRepository(db);
     UserState u1 = users.load(SCOPE, "u1");

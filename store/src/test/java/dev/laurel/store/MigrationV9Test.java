@@ -6,88 +6,52 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.points.Award;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8, migration V9 (events clustered per user, awards without the index on their id): rows
  * stored under V8 are read the same after the upgrade, on both backends, and new rows follow them.
  */
-class MigrationV9Test {
+class MigrationV9Test extends UpgradeContract {
   private static final Scope SCOPE = Scope.defaultTenant("env");
   private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
 
-  @Test
-  void sqlite_keeps_events_and_awards_written_before_the_upgrade() throws Exception {
-    Path dir = Files.createTempDirectory("laurel-v9");
-    String url = "jdbc:sqlite:" + dir.resolve("laurel.db").toAbsolutePath();
-    migrateToV8(url, null, Dialect.SQLITE);
-    writeV8Rows(url, null);
-    try (Database db = Database.openSqlite(dir)) {
-      checkUpgraded(db);
-    }
+  @Override
+  String fromVersion() {
+    return "8";
   }
 
-  @Test
-  void postgres_keeps_events_and_awards_written_before_the_upgrade() throws Exception {
-    String name = TestDatabases.createPostgresDatabase();
-    try {
-      String url = "jdbc:postgresql://127.0.0.1:5432/" + name;
-      migrateToV8(url, "postgres", Dialect.POSTGRESQL);
-      writeV8Rows(url, "postgres");
-      try (Database db = TestDatabases.postgres(name)) {
-        checkUpgraded(db);
+  @Override
+  void writeRows(Connection c) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz, at, idempotency_key)"
+            + " VALUES (?, 'env', '', 'u1', 'm1', ?, '{\"plan\":\"pro\"}', 'UTC', ?, ?)")) {
+      for (int i = 0; i < 3; i++) {
+        ps.setString(1, "e" + i);
+        ps.setBigDecimal(2, BigDecimal.valueOf(i + 1));
+        ps.setLong(3, T0.plusSeconds(i).toEpochMilli());
+        ps.setString(4, i == 1 ? "key-1" : null);
+        ps.executeUpdate();
       }
-    } finally {
-      TestDatabases.dropPostgres(name);
     }
-  }
-
-  private static void migrateToV8(String url, String user, Dialect dialect) {
-    Flyway.configure()
-        .dataSource(url, user, null)
-        .locations("classpath:" + dialect.migrations())
-        .outOfOrder(true)
-        .target("8")
-        .load()
-        .migrate();
-  }
-
-  private static void writeV8Rows(String url, String user) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, null)) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO events (id, env_id, tenant_id, user_id, metric_id, value, attributes, tz, at, idempotency_key)"
-              + " VALUES (?, 'env', '', 'u1', 'm1', ?, '{\"plan\":\"pro\"}', 'UTC', ?, ?)")) {
-        for (int i = 0; i < 3; i++) {
-          ps.setString(1, "e" + i);
-          ps.setBigDecimal(2, BigDecimal.valueOf(i + 1));
-          ps.setLong(3, T0.plusSeconds(i).toEpochMilli());
-          ps.setString(4, i == 1 ? "key-1" : null);
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded, total, at, tz, boosts)"
-              + " VALUES (?, 'env', '', 'u1', 's1', 't1', 10, ?, ?, 'UTC', '[]')")) {
-        for (int i = 0; i < 2; i++) {
-          ps.setString(1, "a" + i);
-          ps.setLong(2, 10L * (i + 1));
-          ps.setLong(3, T0.plusSeconds(i).toEpochMilli());
-          ps.executeUpdate();
-        }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO points_awards (id, env_id, tenant_id, user_id, system_id, trigger_id, awarded, total, at, tz, boosts)"
+            + " VALUES (?, 'env', '', 'u1', 's1', 't1', 10, ?, ?, 'UTC', '[]')")) {
+      for (int i = 0; i < 2; i++) {
+        ps.setString(1, "a" + i);
+        ps.setLong(2, 10L * (i + 1));
+        ps.setLong(3, T0.plusSeconds(i).toEpochMilli());
+        ps.executeUpdate();
       }
     }
   }
 
-  private static void checkUpgraded(Database db) throws Exception {
+  @Override
+  void checkUpgraded(Database db) throws Exception {
     UserRepository users = new UserRepository(db);
     List<StoredEvent> events = users.eventsSince(SCOPE, "u1", "m1", T0);
     assertThat(events).extracting(StoredEvent::id).containsExactly("e0", "e1", "e2");

@@ -1,0 +1,59 @@
+package dev.laurel.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration test on both backends: a store migrated up to {@link #fromVersion()}, rows written
+ * into it as that version stored them, then the store opened as the server opens it (migrated to
+ * the latest version) and checked.
+ */
+abstract class UpgradeContract {
+  /** The version the store is at before the upgrade. */
+  abstract String fromVersion();
+
+  /** Writes rows as {@link #fromVersion()} stored them (as user {@code postgres} on PostgreSQL). */
+  abstract void writeRows(Connection c) throws Exception;
+
+  /** Checks the upgraded store. */
+  abstract void checkUpgraded(Database db) throws Exception;
+
+  @Test
+  void sqlite_keeps_what_was_stored_before_the_upgrade() throws Exception {
+    Path dir = Files.createTempDirectory("laurel-upgrade");
+    prepare("jdbc:sqlite:" + dir.resolve("laurel.db").toAbsolutePath(), null, Dialect.SQLITE);
+    try (Database db = Database.openSqlite(dir)) {
+      checkUpgraded(db);
+    }
+  }
+
+  @Test
+  void postgres_keeps_what_was_stored_before_the_upgrade() throws Exception {
+    String name = TestDatabases.createPostgresDatabase();
+    try {
+      prepare("jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", Dialect.POSTGRESQL);
+      try (Database db = TestDatabases.postgres(name)) {
+        checkUpgraded(db);
+      }
+    } finally {
+      TestDatabases.dropPostgres(name);
+    }
+  }
+
+  private void prepare(String url, String user, Dialect dialect) throws Exception {
+    Flyway.configure()
+        .dataSource(url, user, null)
+        .locations("classpath:" + dialect.migrations())
+        .outOfOrder(true)
+        .target(fromVersion())
+        .load()
+        .migrate();
+    try (Connection c = DriverManager.getConnection(url, user, null)) {
+      writeRows(c);
+    }
+  }
+}
