@@ -181,12 +181,24 @@ public final class UserRepository {
    * theirs in the same transaction, so a user without one has none of these either.
    */
   static void setDocument(Tx tx, Scope scope, String userId, String column, String json) {
+    setLater(tx, scope, userId, column, json);
+  }
+
+  /**
+   * Sets the user's state version (issue 8, several nodes) in the same {@code UPDATE} of the users
+   * row as the documents of the unit of work ({@link Tx#setLater}).
+   */
+  public static void setStateVersion(Tx tx, Scope scope, String userId, long version) {
+    setLater(tx, scope, userId, "state_version", version);
+  }
+
+  private static void setLater(Tx tx, Scope scope, String userId, String column, Object value) {
     tx.setLater(
         "users",
         "env_id = ? AND tenant_id = ? AND id = ?",
         new Object[] {scope.environmentId(), scope.tenantId(), userId},
         column,
-        json);
+        value);
   }
 
   /** Stores an event (TIME-3) together with its idempotency key (IDEM-5). */

@@ -22,15 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * before committing. A request on another node for the same user waits for the lock, so every node
  * sees the committed state of the previous request.
  *
- * <p>Issue 8: reading the whole state takes about ten queries, so each node keeps the states of
- * up to {@code capacity} users, each with the user's <em>state version</em> (a column of the users
- * row) it is current at. Right after the lock, in the same round trip, the session bumps the
- * stored version; when the version before the bump is the one kept here, no other session (on any
- * node) and no other write changed the user since, and the kept state is used. Every session bumps
- * it, and so does every write to users' rows outside sessions (admin deletions, see {@code
- * UserRepository.bumpStateVersions}), in the transaction of its change. After the commit, the
- * state the session staged (or read) is kept at the bumped version; after a failure the user's
- * kept state is dropped.
+ * <p>Issue 8: reading the whole state takes six queries, so each node keeps the states of up to
+ * {@code capacity} users, each with the user's <em>state version</em> (a column of the users row)
+ * it is current at. Right after the lock, in the same round trip, the session reads the stored
+ * version and locks the users row ({@code FOR UPDATE}, so that writes outside sessions wait for it
+ * as they would for an update); when it is the one kept here, no other session (on any node) and no
+ * other write changed the user since, and the kept state is used. Every session bumps the version,
+ * in the one {@code UPDATE} of the users row that also writes its documents ({@link Tx#setLater}:
+ * one new version of the row per event instead of two), and so does every write to users' rows
+ * outside sessions (admin deletions, see {@code UserRepository.bumpStateVersions}), in the
+ * transaction of its change. After the commit, the state the session staged (or read) is kept at
+ * the bumped version; after a failure the user's kept state is dropped.
  *
  * <p>Behind the states kept as objects, more are kept packed ({@link PackedStates}), each at the
  * version it was kept at: a state leaving the first tier is packed, and one found packed at the
@@ -46,8 +48,11 @@ public final class LockingUserStates implements UserStates {
       "UPDATE users SET state_version = state_version + 1"
           + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
 
-  /** Lock, then bump the version: one round trip (the driver sends both before one Sync). */
-  private static final String LOCK_AND_BUMP = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)); " + BUMP;
+  /** Lock, then read the version and lock the row: one round trip (both before one Sync). */
+  private static final String LOCK_AND_READ =
+      "SELECT pg_advisory_xact_lock(hashtextextended(?, 0));"
+          + " SELECT state_version FROM users WHERE env_id = ? AND tenant_id = ? AND id = ? FOR UPDATE";
+
 
   /** Stands for "no users row": never matches a kept state. */
   private static final long NO_ROW = -1;
@@ -90,7 +95,7 @@ public final class LockingUserStates implements UserStates {
     try {
       result =
           db.write(tx -> {
-            TxSession session = new TxSession(tx, key, lockAndBump(tx, key));
+            TxSession session = new TxSession(tx, key, lockAndRead(tx, key));
             // The session's writes go out together, when it next reads or commits.
             tx.queueWrites();
             open[0] = session;
@@ -108,16 +113,16 @@ public final class LockingUserStates implements UserStates {
     return result;
   }
 
-  /** Takes the user's lock and bumps the version; returns the new version, or NO_ROW. */
-  private static long lockAndBump(Tx tx, Key key) throws SQLException {
-    PreparedStatement ps = tx.prepare(LOCK_AND_BUMP);
+  /** Takes the user's lock and reads the version, locking the row; returns it, or NO_ROW. */
+  private static long lockAndRead(Tx tx, Key key) throws SQLException {
+    PreparedStatement ps = tx.prepare(LOCK_AND_READ);
     ps.setString(1, key.scope().environmentId() + "\u001f" + key.scope().tenantId() + "\u001f" + key.userId());
     ps.setString(2, key.scope().environmentId());
     ps.setString(3, key.scope().tenantId());
     ps.setString(4, key.userId());
     ps.execute();
     if (!ps.getMoreResults()) {
-      throw new SQLException("no result for the state version update");
+      throw new SQLException("no result for the state version read");
     }
     try (ResultSet rs = ps.getResultSet()) {
       return rs.next() ? rs.getLong(1) : NO_ROW;
@@ -194,10 +199,10 @@ public final class LockingUserStates implements UserStates {
       if (version == NO_ROW && !wrote) {
         // No users row under the lock: the user does not exist (rows are created in sessions only).
         state = null;
-      } else if (mine != null && mine.version == version - 1) {
+      } else if (mine != null && mine.version == version) {
         state = mine.state;
-      } else if ((state = packed.take(key, userId, version - 1)) != null) {
-        // Unpacked at the version just before this session's bump: nothing changed the user since.
+      } else if ((state = packed.take(key, userId, version)) != null) {
+        // Unpacked at the version the session found: nothing changed the user since.
       } else {
         try {
           state = users.load(tx, scope, userId);
@@ -236,9 +241,15 @@ public final class LockingUserStates implements UserStates {
       return new Staged(keyed, CompletableFuture.completedFuture(null));
     }
 
-    /** Before the commit: a user created in this session gets its first version now. */
+    /**
+     * Before the commit: the version moves on, with the row's other columns set in this session; a
+     * user created in this session gets its first version now.
+     */
     void settleVersion() throws SQLException {
-      if (version == NO_ROW && wrote) {
+      if (version != NO_ROW) {
+        version++;
+        UserRepository.setStateVersion(tx, key.scope(), key.userId(), version);
+      } else if (wrote) {
         version = bump(tx, key);
       }
     }

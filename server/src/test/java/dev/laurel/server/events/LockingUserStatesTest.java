@@ -123,6 +123,30 @@ class LockingUserStatesTest {
   }
 
   @Test
+  void event8_a_session_writes_one_version_of_the_users_row_with_its_documents() throws Exception {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    sql("CREATE TABLE users_updates (id TEXT, state_version BIGINT, metric_totals TEXT)");
+    sql("CREATE FUNCTION count_users_update() RETURNS trigger LANGUAGE plpgsql AS"
+        + " $$ BEGIN INSERT INTO users_updates VALUES (NEW.id, NEW.state_version, NEW.metric_totals); RETURN NEW; END $$");
+    sql("CREATE TRIGGER users_updates AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION count_users_update()");
+    long before = version("u1");
+    nodeA.session(SCOPE, "u1", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u1");
+      UserState after = read.state().withTotals(Map.of("m1", java.math.BigDecimal.TEN));
+      s.stage(read, SCOPE, "u1", after, null, tx -> {
+        users.saveTotals(tx, SCOPE, "u1", after.totals());
+        return null;
+      }).await();
+      return null;
+    });
+    // One UPDATE: the lock read the version without writing the row; the bump went with the totals.
+    assertThat(rows("SELECT id || ' ' || state_version || ' ' || metric_totals FROM users_updates"))
+        .containsExactly("u1 " + (before + 1) + " {\"m1\":\"10\"}");
+    // The other node sees the new version, and so the new state.
+    assertThat(read(nodeB, "u1").total("m1")).isEqualByComparingTo("10");
+  }
+
+  @Test
   void attr5_an_attribute_deleted_outside_the_sessions_is_gone_from_the_next_session_on_every_node() {
     session(nodeA, "u1", none -> user("u1", "Ada", Map.of("plan", "pro", "team", "blue")));
     assertThat(read(nodeA, "u1").profile().attributes()).containsKey("plan"); // kept by A
@@ -206,6 +230,22 @@ class LockingUserStatesTest {
     session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
     assertThat(read(tiers, "b").profile().name()).isEqualTo("B+B");
     assertThat(read(tiers, "c").profile().name()).isEqualTo("C");
+  }
+
+  private long version(String id) throws SQLException {
+    return Long.parseLong(rows("SELECT state_version FROM users WHERE id = '" + id + "'").get(0));
+  }
+
+  private List<String> rows(String query) {
+    return dbB.read(c -> {
+      List<String> out = new java.util.ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(query); java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
   }
 
   private void sql(String statement) throws SQLException {
