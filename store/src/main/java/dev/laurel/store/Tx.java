@@ -136,12 +136,7 @@ public final class Tx {
    * unit's writes to the same row.
    */
   public void writeSetLater() throws SQLException {
-    if (later.isEmpty()) {
-      return;
-    }
-    List<Map.Entry<Row, Map<String, Object>>> rows = List.copyOf(later.entrySet());
-    later.clear();
-    for (Map.Entry<Row, Map<String, Object>> e : rows) {
+    for (Map.Entry<Row, Map<String, Object>> e : later.entrySet()) {
       Row row = e.getKey();
       Map<String, Object> columns = e.getValue();
       StringBuilder sql = new StringBuilder("UPDATE ").append(row.table()).append(" SET ");
@@ -156,6 +151,7 @@ public final class Tx {
       }
       write(sql.append(" WHERE ").append(row.where()).toString(), values);
     }
+    later.clear();
   }
 
   /** Forgets the writes not sent yet (queued, or set for later): the caller rolls back their unit. */
