@@ -374,8 +374,8 @@ public final class ConfigRepository {
     try (PreparedStatement ps =
         tx.connection()
             .prepareStatement(
-                "UPDATE users SET attributes = ?, state_version = state_version + 1"
-                    + " WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
+                "UPDATE users SET attributes = ?, state_version = state_version + 1 WHERE "
+                    + UserRepository.USER_ROW)) {
       for (String[] row : changed) {
         ps.setString(1, row[1]);
         ps.setString(2, scope.environmentId());

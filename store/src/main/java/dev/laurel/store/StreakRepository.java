@@ -91,13 +91,17 @@ public final class StreakRepository {
 
   private static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT streak FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?")) {
+        c.prepareStatement("SELECT streak FROM users WHERE " + UserRepository.USER_ROW)) {
       bindUser(ps, scope, userId);
       try (ResultSet rs = ps.executeQuery()) {
-        String json = rs.next() ? rs.getString(1) : null;
-        return json == null ? null : StreakJson.read(json, StreakState.class);
+        return rs.next() ? document(rs.getString(1)) : null;
       }
     }
+  }
+
+  /** A user's state from the users row's {@code streak} document (V10); null for none. */
+  static StreakState document(String json) {
+    return json == null ? null : StreakJson.read(json, StreakState.class);
   }
 
   /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */

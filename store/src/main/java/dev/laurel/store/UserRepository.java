@@ -62,8 +62,7 @@ public final class UserRepository {
       totals = UserTallies.readTotals(rs.getString("metric_totals"));
       pointsTotals = UserTallies.readPoints(rs.getString("points_totals"));
       progress = UserTallies.readProgress(rs.getString("trigger_progress"));
-      String streakJson = rs.getString("streak");
-      streak = streakJson == null ? null : StreakJson.read(streakJson, StreakState.class);
+      streak = StreakRepository.document(rs.getString("streak"));
     }
     UserReads reads = UserReads.open(statements, dialect, STATE_QUERIES, scope, userId);
     AchievementProgress achievements =
@@ -76,13 +75,15 @@ public final class UserRepository {
     return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
   }
 
-  private static final String PROFILE_QUERY =
-      "SELECT " + USER_COLUMNS + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
+  /** The condition selecting one users row (parameters: env_id, tenant_id, id). */
+  static final String USER_ROW = "env_id = ? AND tenant_id = ? AND id = ?";
+
+  private static final String PROFILE_QUERY = "SELECT " + USER_COLUMNS + " FROM users WHERE " + USER_ROW;
 
   /** The profile with the per-user documents of the users row. */
   private static final String STATE_ROW_QUERY =
       "SELECT " + USER_COLUMNS + ", metric_totals, points_totals, trigger_progress, streak"
-          + " FROM users WHERE env_id = ? AND tenant_id = ? AND id = ?";
+          + " FROM users WHERE " + USER_ROW;
 
   /** Everything {@link #load} reads after the users row, in the order it reads it. */
   private static final List<String> STATE_QUERIES =
@@ -195,7 +196,7 @@ public final class UserRepository {
   private static void setLater(Tx tx, Scope scope, String userId, String column, Object value) {
     tx.setLater(
         "users",
-        "env_id = ? AND tenant_id = ? AND id = ?",
+        USER_ROW,
         new Object[] {scope.environmentId(), scope.tenantId(), userId},
         column,
         value);

@@ -89,13 +89,10 @@ class MigrationV10Test extends UpgradeContract {
     }
   }
 
-  /** As each backend stored a decimal before V10: TEXT in SQLite, NUMERIC in PostgreSQL. */
+  /** As each backend stored a decimal before V10 ({@link Dialect#setDecimal}). */
   private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws Exception {
-    if (ps.getConnection().getMetaData().getURL().startsWith("jdbc:sqlite")) {
-      ps.setString(index, value.toPlainString());
-    } else {
-      ps.setBigDecimal(index, value);
-    }
+    boolean sqlite = ps.getConnection().getMetaData().getURL().startsWith("jdbc:sqlite");
+    (sqlite ? Dialect.SQLITE : Dialect.POSTGRESQL).setDecimal(ps, index, value);
   }
 
   @Override
