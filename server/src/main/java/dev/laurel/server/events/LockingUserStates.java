@@ -17,33 +17,46 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link UserStates} for several nodes sharing one PostgreSQL (DESIGN: "the same lanes, plus a
- * per-user guard in PostgreSQL"). Each session is one transaction that first takes a transaction
- * advisory lock keyed by (scope, user), then reads the user's state, and writes what it staged
- * before committing. A request on another node for the same user waits for the lock, so every node
- * sees the committed state of the previous request.
+ * per-user guard in PostgreSQL"). Each session is one transaction; a request on another node for
+ * the same user waits for it, so every node sees the committed state of the previous request.
  *
  * <p>Issue 8: reading the whole state takes six queries, so each node keeps the states of up to
  * {@code capacity} users, each with the user's <em>state version</em> (a column of the users row)
- * it is current at. Right after the lock, in the same round trip, the session reads the stored
- * version and locks the users row ({@code FOR UPDATE}, so that writes outside sessions wait for it
- * as they would for an update); when it is the one kept here, no other session (on any node) and no
- * other write changed the user since, and the kept state is used. Every session bumps the version,
- * in the one {@code UPDATE} of the users row that also writes its documents ({@link Tx#setLater}:
- * one new version of the row per event instead of two), and so does every write to users' rows
- * outside sessions (admin deletions, see {@code UserRepository.bumpStateVersions}), in the
- * transaction of its change. After the commit, the state the session staged (or read) is kept at
- * the bumped version; after a failure the user's kept state is dropped.
+ * it is current at. Every session bumps the version, in the one {@code UPDATE} of the users row
+ * that also writes its documents ({@link Tx#setLater}: one new version of the row per event), and
+ * so does every write to users' rows outside sessions (admin deletions, see {@code
+ * UserRepository.bumpStateVersions}), in the transaction of its change. A session runs one of two
+ * ways:
  *
- * <p>Behind the states kept as objects, more are kept packed ({@link PackedStates}), each at the
- * version it was kept at: a state leaving the first tier is packed, and one found packed at the
- * right version is unpacked back into it. The version alone decides whether a kept state is used,
- * so the two tiers need no ordering between them.
+ * <ul>
+ *   <li><b>Claimed</b>, when this node keeps the user's state: the session's first statement claims
+ *       the users row at the kept version ({@code laurel_claim_state}, migration V11: it locks the
+ *       row, or raises SQLSTATE {@value #MOVED} when the row is gone or at another version), and
+ *       it is sent with the session's writes and the {@code COMMIT}, in one round trip. Sessions
+ *       of the user on other nodes take the same row lock first, so they wait for each other. When
+ *       the claim fails, PostgreSQL skips the rest of the round trip; the node drops the kept
+ *       state, completes the first run's staged writes exceptionally (so that rankings it moved
+ *       are repaired, as after any failed commit) and runs the session again the locking way.
+ *   <li><b>Locking</b>, otherwise: the session first takes a transaction advisory lock keyed by
+ *       (scope, user), then reads the version and locks the row ({@code FOR UPDATE}), in one round
+ *       trip, then reads the user's state (none if there is no row: rows are created in sessions
+ *       only, under that lock), and sends its writes with the {@code COMMIT}.
+ * </ul>
  *
- * <p>The writes a session stages are queued on its transaction ({@link Tx#queueWrites()}) and sent
- * in one round trip with the transaction's {@code COMMIT}, so that a session whose user's state
- * was kept costs two round trips: lock and version, then writes and commit.
+ * <p>After the commit, the state the session staged (or read) is kept at the bumped version; after
+ * a failure the user's kept state is dropped. Behind the states kept as objects, more are kept
+ * packed ({@link PackedStates}), each at the version it was kept at: a state leaving the first
+ * tier is packed, and a session takes it back out, unpacked, to claim it.
+ *
+ * <p>A session's staged writes are done when its transaction commits: await them outside the
+ * session, as with {@link CachedUserStates}.
  */
 public final class LockingUserStates implements UserStates {
+  /** The SQLSTATE of a failed claim: the user changed since the kept state's version. */
+  static final String MOVED = "LR409";
+
+  private static final String CLAIM = "SELECT laurel_claim_state(?, ?, ?, ?)";
+
   private static final String BUMP =
       "UPDATE users SET state_version = state_version + 1"
           + " WHERE env_id = ? AND tenant_id = ? AND id = ? RETURNING state_version";
@@ -90,14 +103,42 @@ public final class LockingUserStates implements UserStates {
   @Override
   public <T> T session(Scope scope, String userId, Work<T> work) {
     Key key = new Key(scope, userId);
+    Kept mine = kept.get(key);
+    if (mine == null) {
+      PackedStates.Unpacked unpacked = packed.take(key, userId);
+      mine = unpacked == null ? null : new Kept(unpacked.tag(), unpacked.state());
+    }
+    if (mine != null) {
+      try {
+        return run(key, mine, work);
+      } catch (StoreException e) {
+        if (!moved(e)) {
+          throw e;
+        }
+        // Another node's session or a write outside the sessions changed the user: read it again.
+      }
+    }
+    return run(key, null, work);
+  }
+
+  /** Runs one session: claiming {@code claimed} (the state kept here), or the locking way (null). */
+  private <T> T run(Key key, Kept claimed, Work<T> work) {
     TxSession[] open = new TxSession[1];
     T result;
     try {
       result =
           db.write(tx -> {
-            TxSession session = new TxSession(tx, key, lockAndRead(tx, key));
-            // The session's writes go out together, when it next reads or commits.
-            tx.queueWrites();
+            TxSession session;
+            if (claimed == null) {
+              session = new TxSession(tx, key, lockAndRead(tx, key), null);
+              // The session's writes go out together, when it next reads or commits.
+              tx.queueWrites();
+            } else {
+              // The claim goes out first, with the writes.
+              tx.queueWrites();
+              claim(tx, key, claimed.version);
+              session = new TxSession(tx, key, claimed.version, claimed.state);
+            }
             open[0] = session;
             T done = work.run(session);
             session.settleVersion();
@@ -107,10 +148,29 @@ public final class LockingUserStates implements UserStates {
       // Rolled back, or perhaps committed without our knowing (a lost reply): read it again.
       kept.remove(key);
       packed.drop(key);
+      if (open[0] != null) {
+        open[0].committed.completeExceptionally(e);
+      }
       throw e;
     }
     open[0].keep();
+    open[0].committed.complete(null);
     return result;
+  }
+
+  /** Whether {@code e} is a failed claim ({@link #MOVED}). */
+  static boolean moved(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && MOVED.equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Queues the claim of the users row at {@code version}, as the session's first statement. */
+  private static void claim(Tx tx, Key key, long version) throws SQLException {
+    tx.write(CLAIM, key.scope().environmentId(), key.scope().tenantId(), key.userId(), version);
   }
 
   /** Takes the user's lock and reads the version, locking the row; returns it, or NO_ROW. */
@@ -174,16 +234,25 @@ public final class LockingUserStates implements UserStates {
   private final class TxSession implements UserStates {
     private final Tx tx;
     private final Key key;
+    /** The state kept here that the session claimed, or null: the session locked and reads. */
+    private final UserState claimed;
+    /** Completed when the transaction commits, exceptionally when it fails. */
+    final CompletableFuture<Void> committed = new CompletableFuture<>();
     private long version;
     /** The user's state as this session leaves it, once it read or staged one. */
     private UserState current;
     private boolean known;
     private boolean wrote;
 
-    TxSession(Tx tx, Key key, long version) {
+    TxSession(Tx tx, Key key, long version, UserState claimed) {
       this.tx = tx;
       this.key = key;
       this.version = version;
+      this.claimed = claimed;
+      if (claimed != null) {
+        current = claimed;
+        known = true;
+      }
     }
 
     @Override
@@ -194,15 +263,14 @@ public final class LockingUserStates implements UserStates {
     @Override
     public Loaded load(Scope scope, String userId) {
       check(scope, userId);
-      Kept mine = kept.get(key);
       UserState state;
-      if (version == NO_ROW && !wrote) {
+      if (wrote) {
+        state = current; // as staged
+      } else if (claimed != null) {
+        state = claimed;
+      } else if (version == NO_ROW) {
         // No users row under the lock: the user does not exist (rows are created in sessions only).
         state = null;
-      } else if (mine != null && mine.version == version) {
-        state = mine.state;
-      } else if ((state = packed.take(key, userId, version)) != null) {
-        // Unpacked at the version the session found: nothing changed the user since.
       } else {
         try {
           state = users.load(tx, scope, userId);
@@ -238,7 +306,7 @@ public final class LockingUserStates implements UserStates {
       current = state;
       known = true;
       wrote = true;
-      return new Staged(keyed, CompletableFuture.completedFuture(null));
+      return new Staged(keyed, committed);
     }
 
     /**

@@ -81,6 +81,19 @@ final class PackedStates<K> {
     return kept.tag == tag ? codec.unpack(userId, kept.bytes) : null;
   }
 
+  /** A packed state taken out, unpacked, with what it was current at. */
+  record Unpacked(long tag, UserState state) {}
+
+  /** Takes the user's packed state out, whatever it is current at, unpacked; null if none. */
+  Unpacked take(K key, String userId) {
+    Packed kept = packed.remove(key);
+    if (kept == null) {
+      return null;
+    }
+    countOut(kept);
+    return new Unpacked(kept.tag, codec.unpack(userId, kept.bytes));
+  }
+
   /** Drops the user's packed state, if any. */
   void drop(K key) {
     Packed gone = packed.remove(key);

@@ -73,16 +73,22 @@ class LockingUserStatesTest {
         new UserProfile(id, null, name, null, List.of(), true, attributes, false, T0, T0), Preferences.NONE, Map.of());
   }
 
-  /** One session on {@code node}: reads the user, and stores {@code next(read)} if not null. */
+  /**
+   * One session on {@code node}: reads the user, and stores {@code next(read)} if not null, awaited
+   * outside the session; returns what it read.
+   */
   private UserState session(LockingUserStates node, String id, UnaryOperator<UserState> next) {
-    return node.session(SCOPE, id, s -> {
-      UserStates.Loaded read = s.load(SCOPE, id);
-      UserState after = next.apply(read.state());
-      if (after != null) {
-        s.stage(read, SCOPE, id, after, null, saving(after)).await();
-      }
-      return read.state();
+    UserState[] read = new UserState[1];
+    UserStates.Staged staged = node.session(SCOPE, id, s -> {
+      UserStates.Loaded loaded = s.load(SCOPE, id);
+      read[0] = loaded.state();
+      UserState after = next.apply(loaded.state());
+      return after == null ? null : s.stage(loaded, SCOPE, id, after, null, saving(after));
     });
+    if (staged != null) {
+      staged.await();
+    }
+    return read[0];
   }
 
   private Sql.TxWork<Void> saving(UserState state) {
@@ -133,17 +139,111 @@ class LockingUserStatesTest {
     nodeA.session(SCOPE, "u1", s -> {
       UserStates.Loaded read = s.load(SCOPE, "u1");
       UserState after = read.state().withTotals(Map.of("m1", java.math.BigDecimal.TEN));
-      s.stage(read, SCOPE, "u1", after, null, tx -> {
+      return s.stage(read, SCOPE, "u1", after, null, tx -> {
         users.saveTotals(tx, SCOPE, "u1", after.totals());
         return null;
-      }).await();
-      return null;
-    });
+      });
+    }).await();
     // One UPDATE: the lock read the version without writing the row; the bump went with the totals.
     assertThat(rows("SELECT id || ' ' || state_version || ' ' || metric_totals FROM users_updates"))
         .containsExactly("u1 " + (before + 1) + " {\"m1\":\"10\"}");
     // The other node sees the new version, and so the new state.
     assertThat(read(nodeB, "u1").total("m1")).isEqualByComparingTo("10");
+  }
+
+  @Test
+  void event8_a_session_of_a_state_kept_here_claims_the_users_row_in_its_one_round_trip() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    List<String> seen = new java.util.ArrayList<>();
+    nodeA.session(SCOPE, "u1", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u1");
+      UserState after = user("u1", "Ada+A", Map.of());
+      return s.stage(read, SCOPE, "u1", after, null, tx -> {
+        saving(after).run(tx);
+        // Sends the queued claim and writes: the row is locked, without the advisory lock.
+        seen.add("advisory locks: " + advisoryLocks(tx));
+        seen.add("row lock: " + rowLockFromNodeB("u1"));
+        return null;
+      });
+    }).await();
+    // A user whose state nobody keeps here takes the advisory lock, then locks the row.
+    session(nodeA, "u2", none -> user("u2", "Bo", Map.of()));
+    nodeB.session(SCOPE, "u2", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u2");
+      return s.stage(read, SCOPE, "u2", read.state(), null, tx -> {
+        seen.add("advisory locks: " + advisoryLocks(tx));
+        seen.add("row lock: " + rowLockFromNodeB("u2"));
+        return null;
+      });
+    }).await();
+    assertThat(seen).containsExactly(
+        "advisory locks: 0", "row lock: held by the session",
+        "advisory locks: 1", "row lock: held by the session");
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("Ada+A");
+  }
+
+  @Test
+  void event8_a_claim_of_a_moved_version_fails_and_the_session_runs_again_on_the_stored_state() {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    session(nodeB, "u1", s -> user("u1", s.profile().name() + "+B", Map.of()));
+    List<String> readNames = new java.util.ArrayList<>();
+    List<UserStates.Staged> runs = new java.util.ArrayList<>();
+    UserStates.Staged last = nodeA.session(SCOPE, "u1", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u1");
+      readNames.add(read.state().profile().name());
+      UserState after = user("u1", read.state().profile().name() + "+A", Map.of());
+      UserStates.Staged staged = s.stage(read, SCOPE, "u1", after, null, saving(after));
+      runs.add(staged);
+      return staged;
+    });
+    last.await();
+    // The first run used the state kept on A, which B's session made stale: its claim failed and
+    // nothing of it was written; its staged writes failed (rankings it moved are repaired).
+    assertThat(readNames).containsExactly("Ada", "Ada+B");
+    assertThat(runs.get(0).done()).isCompletedExceptionally();
+    assertThat(runs.get(1).done()).isCompleted().isNotCompletedExceptionally();
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("Ada+B+A");
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada+B+A");
+  }
+
+  @Test
+  void event8_concurrent_sessions_of_two_nodes_lose_no_update() throws Exception {
+    for (String id : List.of("u1", "u2")) {
+      session(nodeA, id, none -> user(id, id, Map.of()));
+    }
+    int perLane = 40;
+    List<Thread> lanes = new java.util.ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (LockingUserStates node : List.of(nodeA, nodeB)) {
+      for (String id : List.of("u1", "u2")) {
+        // One thread per node and user: a lane. Both nodes' lanes of a user run at once.
+        lanes.add(Thread.ofPlatform().start(() -> {
+          try {
+            for (int i = 0; i < perLane; i++) {
+              node.session(SCOPE, id, s -> {
+                UserStates.Loaded read = s.load(SCOPE, id);
+                BigDecimal total = read.state().total("m1");
+                UserState after = read.state().withTotals(Map.of("m1", total.add(BigDecimal.ONE)));
+                return s.stage(read, SCOPE, id, after, null, tx -> {
+                  users.saveTotals(tx, SCOPE, id, after.totals());
+                  return null;
+                });
+              }).await();
+            }
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        }));
+      }
+    }
+    for (Thread lane : lanes) {
+      lane.join();
+    }
+    assertThat(failures).isEmpty();
+    for (String id : List.of("u1", "u2")) {
+      assertThat(read(nodeA, id).total("m1")).isEqualByComparingTo(String.valueOf(2 * perLane));
+      assertThat(read(nodeB, id).total("m1")).isEqualByComparingTo(String.valueOf(2 * perLane));
+    }
   }
 
   @Test
@@ -230,6 +330,33 @@ class LockingUserStatesTest {
     session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
     assertThat(read(tiers, "b").profile().name()).isEqualTo("B+B");
     assertThat(read(tiers, "c").profile().name()).isEqualTo("C");
+  }
+
+  private static long advisoryLocks(dev.laurel.store.Tx tx) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()");
+    try (java.sql.ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Whether node B could lock the user's row now, without waiting. */
+  private String rowLockFromNodeB(String id) {
+    try {
+      dbB.write(tx -> {
+        try (PreparedStatement ps =
+            tx.connection().prepareStatement("SELECT 1 FROM users WHERE id = ? FOR UPDATE NOWAIT")) {
+          ps.setString(1, id);
+          ps.execute();
+        }
+        return null;
+      });
+      return "free";
+    } catch (StoreException e) {
+      assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("55P03"); // lock not available
+      return "held by the session";
+    }
   }
 
   private long version(String id) throws SQLException {
