@@ -203,10 +203,12 @@ public final class Laurel implements AutoCloseable {
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     events.trackLeaderboards(leaderboards.tracker());
-    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> states.session(scope, id, s -> {
-      repair.accept(s.load(scope, id).state());
+    // A repair reads the user's state in a session, then works (store reads, rankings) after it,
+    // still in the user's lane but holding no transaction and so no pooled connection.
+    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> {
+      repair.accept(states.session(scope, id, s -> s.load(scope, id).state()));
       return null;
-    })));
+    }));
     AchievementService achievementService =
         new AchievementService(scopes, users, lanes, states, progress, clock, Ids.randomUuids(), streakStates);
     AchievementBackfill backfill =

@@ -154,10 +154,7 @@ public final class AchievementService {
               return null;
             });
     if (ranked != null) {
-      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, userId, () -> states.session(scope, userId, again -> {
-        repair.accept(again.load(scope, userId).state());
-        return null;
-      })));
+      ranked.repairOnFailure(staged.done());
     }
     return new Decided(completed, staged);
   }

@@ -175,12 +175,7 @@ public final class EventService {
     if (ranked == null) {
       return new Prepared(new Result(outcome, false), staged, null);
     }
-    ranked.repairOnFailure(
-        staged.done(),
-        repair -> lanes.run(scope, command.userId(), () -> states.session(scope, command.userId(), again -> {
-          repair.accept(again.load(scope, command.userId()).state());
-          return null;
-        })));
+    ranked.repairOnFailure(staged.done());
     return new Prepared(new Result(outcome, false, ranked.placements()), staged, null);
   }
 

@@ -96,16 +96,17 @@ public final class LeaderboardTracker {
     }
 
     /**
-     * When {@code done} fails, repairs the rankings: {@code inLane} runs its argument in the user's
-     * lane with the user's state as it then is (what later requests staged, else the store).
+     * When {@code done} fails, repairs the rankings, in the user's lane ({@link #repairIn}) with the
+     * user's state as it then is (what later requests staged, else the store).
      */
-    public void repairOnFailure(CompletableFuture<Void> done, Consumer<Consumer<UserState>> inLane) {
+    public void repairOnFailure(CompletableFuture<Void> done) {
       if (changes.isEmpty()) {
         return;
       }
       done.whenComplete((ok, failure) -> {
-        if (failure != null) {
-          repairs.submit("user " + userId, () -> inLane.accept(this::repair));
+        Lanes inLanes = lanes;
+        if (failure != null && inLanes != null) {
+          repairs.submit("user " + userId, () -> inLanes.run(scope, userId, this::repair));
         }
       });
     }

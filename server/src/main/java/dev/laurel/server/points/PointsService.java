@@ -108,11 +108,7 @@ public final class PointsService {
                             return null;
                           });
                       if (rankedWrites != null) {
-                        rankedWrites.repairOnFailure(staged.done(), repair -> lanes.run(scope, userId, () ->
-                            states.session(scope, userId, again -> {
-                              repair.accept(again.load(scope, userId).state());
-                              return null;
-                            })));
+                        rankedWrites.repairOnFailure(staged.done());
                       }
                       return new Settled(next, staged);
                     }));

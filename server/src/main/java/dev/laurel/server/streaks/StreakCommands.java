@@ -213,10 +213,7 @@ public final class StreakCommands {
               return null;
             });
     if (rankedWrites != null) {
-      rankedWrites.repairOnFailure(write.done(), repair -> lanes.run(scope, userId, () -> states.session(scope, userId, again -> {
-        repair.accept(again.load(scope, userId).state());
-        return null;
-      })));
+      rankedWrites.repairOnFailure(write.done());
     }
     return new Staged<>(change.answer(), write);
   }

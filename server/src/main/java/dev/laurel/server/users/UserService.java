@@ -173,10 +173,7 @@ public final class UserService {
   /** Puts the rankings back from the user's state if the write that changed them fails. */
   private void repairLeaderboards(Scope scope, String id, LeaderboardTracker.Applied ranked, UserStates.Staged staged) {
     if (ranked != null) {
-      ranked.repairOnFailure(staged.done(), repair -> lanes.run(scope, id, () -> states.session(scope, id, again -> {
-        repair.accept(again.load(scope, id).state());
-        return null;
-      })));
+      ranked.repairOnFailure(staged.done());
     }
   }
 
