@@ -54,6 +54,56 @@ class StreakSweepTest {
   }
 
   @Test
+  void streak21_an_event_that_leaves_the_length_and_sweep_instant_writes_neither_and_a_reconfigured_user_stays_due() {
+    try (StreakFixture f = new StreakFixture("2025-03-03T10:00:00Z");
+        Database db = f.server.openStore()) {
+      f.server.laurel.streakSweep().close();
+      f.config(StreakFixture.DAILY_WITH_FREEZES);
+      f.lessonAt("u", "2025-03-03T10:00:00Z");
+      Long monday = nextSettlement(db, "u");
+      assertThat(monday).isNotNull();
+      // STREAK-21: a configuration change makes every user due now...
+      f.clock.set("2025-03-03T10:30:00Z");
+      assertThat(f.config(StreakFixture.DAILY_WITH_FREEZES.replace("\"maxFreezes\": 2", "\"maxFreezes\": 3")).status())
+          .isEqualTo(200);
+      long changed = Instant.parse("2025-03-03T10:30:00Z").toEpochMilli();
+      assertThat(nextSettlement(db, "u")).isEqualTo(changed);
+      // ...and an event of the same day, which leaves the length and the computed instant as they
+      // were, does not write them (issue 8): the user stays due, earlier than needed, not later.
+      f.lessonAt("u", "2025-03-03T11:00:00Z");
+      assertThat(nextSettlement(db, "u")).isEqualTo(changed);
+      // The sweep settles the user and stores the instant it computes.
+      f.clock.set("2025-03-03T11:05:00Z");
+      assertThat(f.server.laurel.streakSweep().runOnce()).isEqualTo(1);
+      assertThat(nextSettlement(db, "u")).isEqualTo(monday);
+      // An event that extends the streak writes its new length and instant.
+      f.lessonAt("u", "2025-03-04T10:00:00Z");
+      assertThat(nextSettlement(db, "u")).isGreaterThan(monday);
+      assertThat(new StreakRepository(db).ranked(scope(db), StreakRepository.RankBy.LENGTH, 0, 10))
+          .extracting(StreakRepository.Ranked::length)
+          .containsExactly(2);
+    }
+  }
+
+  private static Scope scope(Database db) {
+    return Scope.defaultTenant(new ConfigRepository(db).environmentByKey("production").id());
+  }
+
+  /** The user's stored sweep instant (epoch milliseconds), or null. */
+  private static Long nextSettlement(Database db, String userId) {
+    return db.read(c -> {
+      try (var ps = c.prepareStatement("SELECT next_settlement FROM streak_states WHERE user_id = ?")) {
+        ps.setString(1, userId);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          long value = rs.getLong(1);
+          return rs.wasNull() ? null : value;
+        }
+      }
+    });
+  }
+
+  @Test
   void freeze4_the_sweep_stores_auto_earned_freezes_of_users_without_a_streak() {
     try (StreakFixture f = new StreakFixture("2025-03-03T10:00:00Z");
         Database db = f.server.openStore()) {

@@ -29,8 +29,10 @@ public final class StreakRepository {
    * in the single writer's transaction.
    *
    * @param next when the sweep must settle the user next; null: never
+   * @param columnsAsStored whether the caller knows that {@code length} and {@code next} are the
+   *     ones stored for the user already (so that only the document is written)
    */
-  public record EncodedState(String userId, String json, int length, Instant next) {}
+  public record EncodedState(String userId, String json, int length, Instant next, boolean columnsAsStored) {}
 
   /** A user whose state the sweep must settle. */
   public record DueUser(Scope scope, String userId) {}
@@ -106,7 +108,16 @@ public final class StreakRepository {
 
   /** Encodes a user's state for {@link #saveState(Tx, Scope, EncodedState)}. */
   public static EncodedState encode(String userId, StreakState state, Instant next) {
-    return new EncodedState(userId, StreakJson.write(state), state.length(), next);
+    return encode(userId, state, next, false);
+  }
+
+  /**
+   * Same as {@link #encode(String, StreakState, Instant)}; {@code columnsAsStored}: the user's
+   * stored length and sweep instant are known to be {@code state.length()} and {@code next} (or, for
+   * the instant, earlier: see {@link #saveState(Tx, Scope, EncodedState)}).
+   */
+  public static EncodedState encode(String userId, StreakState state, Instant next, boolean columnsAsStored) {
+    return new EncodedState(userId, StreakJson.write(state), state.length(), next, columnsAsStored);
   }
 
   /** Same as {@link #saveState(Tx, Scope, EncodedState)} for a state not encoded yet. */
@@ -121,9 +132,18 @@ public final class StreakRepository {
    * streak_states, which the sweep and the rankings query across users. Most events change the
    * document but none of those columns; the upsert then changes nothing (its {@code WHERE}), so
    * that no page of streak_states or of its three indexes is written.
+   *
+   * <p>Issue 8: when the caller marks the columns {@linkplain EncodedState#columnsAsStored as
+   * stored}, the upsert is not sent at all (even one that changes nothing reads the key index's and
+   * the row's pages). A stored sweep instant earlier than {@code next} is left as it is: that is how
+   * a configuration change leaves every row (STREAK-21, {@link #markAllDue}), and the sweep then
+   * settles the user and stores the instant it computes.
    */
   public void saveState(Tx tx, Scope scope, EncodedState state) throws SQLException {
     UserRepository.setDocument(tx, scope, state.userId(), "streak", state.json());
+    if (state.columnsAsStored()) {
+      return;
+    }
     tx.write(
         "INSERT INTO streak_states (env_id, tenant_id, user_id, length, longest, next_settlement)"
             + " VALUES (?, ?, ?, ?, ?, ?)"

@@ -150,7 +150,7 @@ public final class EventService {
     }
     UserState ready = achievements.prepare(scope, config, List.of(metric.id()), state);
     EventOutcome outcome = pipeline.process(scope, config, metric, ready, command, clock.instant(), ids);
-    StreakRepository.EncodedState streak = streaks.encode(config, outcome.state());
+    StreakRepository.EncodedState streak = streaks.encode(config, state, outcome.state());
     LeaderboardTracker tracker = leaderboards;
     LeaderboardTracker.Applied ranked =
         tracker == null ? null : tracker.apply(scope, config, state, outcome.state());
