@@ -66,12 +66,20 @@ public final class Main implements Runnable {
         description = "PostgreSQL URL (postgres://user:password@host:5432/db or jdbc:postgresql:...) instead of the embedded store (env LAUREL_DATABASE_URL).")
     String databaseUrl;
 
+    @Option(
+        names = "--database-pool",
+        defaultValue = "${env:LAUREL_DATABASE_POOL:-" + Database.DEFAULT_POSTGRES_POOL + "}",
+        description = "Connections this node keeps to PostgreSQL (env LAUREL_DATABASE_POOL, default "
+            + Database.DEFAULT_POSTGRES_POOL + "); all nodes together must stay under its max_connections.")
+    int databasePool;
+
     Settings settings(int port, Path config) {
       return settings(port, config, null);
     }
 
     Settings settings(int port, Path config, String redisUrl) {
-      return new Settings(port, dataDir, config, System.getenv("LAUREL_ADMIN_KEY"), databaseUrl, redisUrl);
+      return new Settings(
+          port, dataDir, config, System.getenv("LAUREL_ADMIN_KEY"), databaseUrl, redisUrl, databasePool);
     }
 
     Database open() {

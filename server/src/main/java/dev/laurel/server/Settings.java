@@ -7,13 +7,25 @@ import java.nio.file.Path;
  * {@code adminKey} is an admin key to accept (LAUREL_ADMIN_KEY); {@code databaseUrl} selects
  * PostgreSQL instead of the embedded store (LAUREL_DATABASE_URL); {@code redisUrl} keeps the
  * leaderboard rankings in Redis, shared by the nodes of one PostgreSQL store (LAUREL_REDIS_URL);
- * null when not given.
+ * null when not given. {@code databasePool} is how many connections the node keeps to PostgreSQL
+ * (LAUREL_DATABASE_POOL).
  */
 public record Settings(
-    int port, Path dataDir, Path configFile, String adminKey, String databaseUrl, String redisUrl) {
+    int port,
+    Path dataDir,
+    Path configFile,
+    String adminKey,
+    String databaseUrl,
+    String redisUrl,
+    int databasePool) {
 
   public Settings(int port, Path dataDir, Path configFile, String adminKey) {
     this(port, dataDir, configFile, adminKey, null, null);
+  }
+
+  public Settings(
+      int port, Path dataDir, Path configFile, String adminKey, String databaseUrl, String redisUrl) {
+    this(port, dataDir, configFile, adminKey, databaseUrl, redisUrl, dev.laurel.store.Database.DEFAULT_POSTGRES_POOL);
   }
 
   public Settings(int port, Path dataDir, Path configFile, String adminKey, String databaseUrl) {
@@ -41,6 +53,6 @@ public record Settings(
   public dev.laurel.store.Database openDatabase() {
     return databaseUrl == null || databaseUrl.isBlank()
         ? dev.laurel.store.Database.openSqlite(dataDir)
-        : dev.laurel.store.DatabaseUrl.parse(databaseUrl).open();
+        : dev.laurel.store.DatabaseUrl.parse(databaseUrl).open(databasePool);
   }
 }

@@ -61,8 +61,26 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Connections a node keeps to PostgreSQL unless told otherwise ({@code --database-pool}). Each
+   * user session holds one from its first statement to its commit, the rankings' Redis calls
+   * included, so the event path does best with as many as it has concurrent requests (issue 8,
+   * docs/PERFORMANCE.md: 64 against 16 or 32 for 64 concurrent requests); the default leaves room
+   * for three nodes under PostgreSQL's default {@code max_connections} of 100.
+   */
+  public static final int DEFAULT_POSTGRES_POOL = 32;
+
   /** Opens a PostgreSQL store from a JDBC URL and optional credentials. */
   public static Database openPostgres(String jdbcUrl, String user, String password) {
+    return openPostgres(jdbcUrl, user, password, DEFAULT_POSTGRES_POOL);
+  }
+
+  /** Same as {@link #openPostgres(String, String, String)}, with {@code poolSize} connections. */
+  public static Database openPostgres(String jdbcUrl, String user, String password, int poolSize) {
+    if (poolSize < 2) {
+      // Flyway's migration takes two: one holds its lock while the other migrates.
+      throw new IllegalArgumentException("the database pool needs at least two connections (got " + poolSize + ")");
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     if (user != null) {
@@ -71,7 +89,7 @@ public final class Database implements AutoCloseable {
     if (password != null) {
       config.setPassword(password);
     }
-    config.setMaximumPoolSize(16);
+    config.setMaximumPoolSize(poolSize);
     config.setPoolName("laurel-postgres");
     // Fail fast while the database is unreachable (503 + Retry-After) instead of queueing requests.
     config.setConnectionTimeout(3_000);

@@ -46,7 +46,12 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
   }
 
   public Database open() {
-    return Database.openPostgres(jdbcUrl, user, password);
+    return open(Database.DEFAULT_POSTGRES_POOL);
+  }
+
+  /** Opens the store with {@code poolSize} pooled connections. */
+  public Database open(int poolSize) {
+    return Database.openPostgres(jdbcUrl, user, password, poolSize);
   }
 
   @Override
