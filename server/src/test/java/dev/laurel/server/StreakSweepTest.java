@@ -23,8 +23,7 @@ class StreakSweepTest {
       f.server.laurel.streakSweep().close();
       f.config(StreakFixture.DAILY_WITH_FREEZES);
       StreakRepository stored = new StreakRepository(db);
-      Scope scope =
-          Scope.defaultTenant(new ConfigRepository(db).environmentByKey("production").id());
+      Scope scope = scope(db);
       f.lessonAt("idle", "2025-03-03T10:00:00Z");
       f.lessonAt("idle", "2025-03-04T10:00:00Z");
       f.lessonAt("busy", "2025-03-06T00:01:00Z");
@@ -112,8 +111,7 @@ class StreakSweepTest {
           StreakFixture.DAILY_WITH_FREEZES.replace(
               "\"autoEarn\": null", "\"autoEarn\": {\"intervalDays\": 1, \"amount\": 1}"));
       assertThat(f.server.app("PUT", "/users/saver", "{}").status()).isEqualTo(200);
-      Scope scope =
-          Scope.defaultTenant(new ConfigRepository(db).environmentByKey("production").id());
+      Scope scope = scope(db);
       StreakRepository stored = new StreakRepository(db);
       assertThat(stored.state(scope, "saver").freezes()).isEqualTo(1);
       f.clock.set("2025-03-04T00:01:00Z");

@@ -128,14 +128,12 @@ public final class LockingUserStates implements UserStates {
     try {
       result =
           db.write(tx -> {
+            // The session's writes go out together when it next reads or commits: a claim first.
+            tx.queueWrites();
             TxSession session;
             if (claimed == null) {
               session = new TxSession(tx, key, lockAndRead(tx, key), null);
-              // The session's writes go out together, when it next reads or commits.
-              tx.queueWrites();
             } else {
-              // The claim goes out first, with the writes.
-              tx.queueWrites();
               claim(tx, key, claimed.version);
               session = new TxSession(tx, key, claimed.version, claimed.state);
             }

@@ -86,20 +86,22 @@ final class PackedStates<K> {
 
   /** Takes the user's packed state out, whatever it is current at, unpacked; null if none. */
   Unpacked take(K key, String userId) {
-    Packed kept = packed.remove(key);
-    if (kept == null) {
-      return null;
-    }
-    countOut(kept);
-    return new Unpacked(kept.tag, codec.unpack(userId, kept.bytes));
+    Packed kept = remove(key);
+    return kept == null ? null : new Unpacked(kept.tag, codec.unpack(userId, kept.bytes));
   }
 
   /** Drops the user's packed state, if any. */
   void drop(K key) {
+    remove(key);
+  }
+
+  /** Removes the user's packed state and counts it out of the budget; returns it, or null. */
+  private Packed remove(K key) {
     Packed gone = packed.remove(key);
     if (gone != null) {
       countOut(gone);
     }
+    return gone;
   }
 
   void clear() {

@@ -104,11 +104,18 @@ public final class LeaderboardTracker {
         return;
       }
       done.whenComplete((ok, failure) -> {
-        Lanes inLanes = lanes;
-        if (failure != null && inLanes != null) {
-          repairs.submit("user " + userId, () -> inLanes.run(scope, userId, this::repair));
+        if (failure != null) {
+          submitRepair();
         }
       });
+    }
+
+    /** Repairs the rankings later, in the user's lane ({@link #repairIn}; none before it is set). */
+    private void submitRepair() {
+      Lanes inLanes = lanes;
+      if (inLanes != null) {
+        repairs.submit("user " + userId, () -> inLanes.run(scope, userId, this::repair));
+      }
     }
 
     private void repair(UserState current) {
@@ -178,11 +185,7 @@ public final class LeaderboardTracker {
         }
       }
     } catch (RankingsUnavailableException e) {
-      Applied partly = new Applied(scope, userId, changes, List.of());
-      Lanes inLanes = lanes;
-      if (inLanes != null) {
-        repairs.submit("user " + userId, () -> inLanes.run(scope, userId, partly::repair));
-      }
+      new Applied(scope, userId, changes, List.of()).submitRepair();
       throw e;
     }
     return new Applied(scope, userId, changes, placements);

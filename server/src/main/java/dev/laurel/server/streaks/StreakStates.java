@@ -24,9 +24,7 @@ public final class StreakStates {
 
   /** {@code user}'s streak state (the initial one when the user has none yet), ready to write. */
   public StreakRepository.EncodedState encode(ScopeConfig config, UserState user) {
-    StreakState state = UserStreaks.state(user, config);
-    Instant next = UserStreaks.nextSettlement(config, user.withStreak(state)).orElse(null);
-    return StreakRepository.encode(user.profile().id(), state, next);
+    return encode(config, null, user);
   }
 
   /**
