@@ -3,7 +3,9 @@ package dev.laurel.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,13 @@ import java.util.Map;
  * before the next statement that may read them ({@link #prepare}, {@link #connection()}), at the
  * end of the unit of work ({@link #writeSetLater()}) or at the commit (issue 8: an event sets up
  * to four documents of its user's row).
+ *
+ * <p>A transaction may carry several independent units of work (a group commit's, each ended with
+ * {@link #endUnit()}). Queued writes of several units are sent as one batch per statement instead
+ * (issue 8: the claims of all units, then all their event inserts, and so on): each unit's writes
+ * keep their order, and so do the units within each batch, but one unit's writes may go before
+ * another's that were queued earlier. Units must therefore touch rows of their own only (rows that
+ * several units update with commutative writes aside). Queued writes must return no rows.
  */
 public final class Tx {
   private final Connection connection;
@@ -33,12 +42,14 @@ public final class Tx {
   private final List<Write> queued = new ArrayList<>();
   private final Map<Row, Map<String, Object>> later = new LinkedHashMap<>();
   private boolean queueing;
+  /** The current unit of work ({@link #endUnit()}). */
+  private int unit;
 
   /** The row of {@code table} that {@code where} selects with {@code keyValues}. */
   private record Row(String table, String where, List<Object> keyValues) {}
 
-  /** A write held back, with its parameter values in order. */
-  private record Write(String sql, Object[] values) {}
+  /** A write held back, with its parameter values in order, and the unit of work it belongs to. */
+  private record Write(String sql, Object[] values, int unit) {}
 
   /** A typed SQL NULL for {@link #write(String, Object...)} (a plain null binds as a text NULL). */
   public record Null(int sqlType) {}
@@ -102,7 +113,7 @@ public final class Tx {
    */
   public void write(String sql, Object... values) throws SQLException {
     if (queueing) {
-      queued.add(new Write(sql, values));
+      queued.add(new Write(sql, values, unit));
       return;
     }
     update(sql, values);
@@ -154,6 +165,15 @@ public final class Tx {
     later.clear();
   }
 
+  /**
+   * Ends one of several independent units of work in this transaction: writes its columns set for
+   * later; the next writes belong to the next unit (see the class comment).
+   */
+  public void endUnit() throws SQLException {
+    writeSetLater();
+    unit++;
+  }
+
   /** Forgets the writes not sent yet (queued, or set for later): the caller rolls back their unit. */
   public void discardUnsent() {
     queued.clear();
@@ -189,6 +209,10 @@ public final class Tx {
     }
     List<Write> writes = List.copyOf(queued);
     queued.clear();
+    if (writes.getFirst().unit() != writes.getLast().unit()) {
+      sendInBatches(writes); // the COMMIT, if any, follows on its own
+      return;
+    }
     StringBuilder sql = new StringBuilder();
     for (Write w : writes) {
       sql.append(sql.isEmpty() ? "" : ";\n").append(w.sql());
@@ -203,6 +227,39 @@ public final class Tx {
       offset += w.values().length;
     }
     ps.execute();
+  }
+
+  /**
+   * Sends the writes of several units as batches of one statement each, in as few batches as the
+   * units' orders allow: each batch runs the statement that heads the most units' remaining writes,
+   * for each of those units, in the units' order. (A batch is sent in one round trip, and a
+   * statement that runs again and again is prepared once by PostgreSQL; a multi-statement text of
+   * every unit's writes would be a new text each time, planned anew.)
+   */
+  private void sendInBatches(List<Write> writes) throws SQLException {
+    Map<Integer, ArrayDeque<Write>> units = new LinkedHashMap<>();
+    for (Write w : writes) {
+      units.computeIfAbsent(w.unit(), u -> new ArrayDeque<>()).add(w);
+    }
+    while (!units.isEmpty()) {
+      Map<String, Integer> heads = new LinkedHashMap<>();
+      for (ArrayDeque<Write> chain : units.values()) {
+        heads.merge(chain.getFirst().sql(), 1, Integer::sum);
+      }
+      String sql = Collections.max(heads.entrySet(), Map.Entry.comparingByValue()).getKey();
+      PreparedStatement ps = prepared(sql);
+      for (var it = units.values().iterator(); it.hasNext(); ) {
+        ArrayDeque<Write> chain = it.next();
+        if (chain.getFirst().sql().equals(sql)) {
+          bind(ps, 0, chain.removeFirst().values());
+          ps.addBatch();
+          if (chain.isEmpty()) {
+            it.remove();
+          }
+        }
+      }
+      ps.executeBatch();
+    }
   }
 
   private void bind(PreparedStatement ps, int offset, Object[] values) throws SQLException {

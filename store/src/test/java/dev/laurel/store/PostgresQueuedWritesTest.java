@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,5 +95,63 @@ class PostgresQueuedWritesTest extends FreshPostgresTest {
 
   private String value(String key) {
     return TestDatabases.setting(db, key);
+  }
+
+  private static final String STEP_A = "INSERT INTO unit_log (unit, step) VALUES (?, 'a')";
+  private static final String STEP_B = "INSERT INTO unit_log (unit, step) VALUES (?, 'b')";
+
+  /** Issue 8: a group commit's units, each ended with {@link Tx#endUnit()}. */
+  @Test
+  void several_units_writes_go_as_one_batch_per_statement_each_unit_in_its_order() {
+    db.write(tx -> tx.update("CREATE TABLE unit_log (seq BIGSERIAL PRIMARY KEY, unit TEXT, step TEXT)"));
+    db.write(tx -> {
+      tx.queueWrites();
+      tx.write(STEP_A, "u1");
+      tx.write(STEP_B, "u1");
+      tx.write(STEP_B, "u1");
+      tx.endUnit();
+      tx.write(STEP_B, "u2");
+      tx.write(STEP_A, "u2");
+      tx.endUnit();
+      tx.write(STEP_A, "u3");
+      tx.write(STEP_B, "u3");
+      tx.endUnit();
+      return null;
+    });
+    List<String> log = rows("SELECT unit || step FROM unit_log ORDER BY seq");
+    // Each unit's writes in its order...
+    assertThat(log.stream().filter(r -> r.startsWith("u1"))).containsExactly("u1a", "u1b", "u1b");
+    assertThat(log.stream().filter(r -> r.startsWith("u2"))).containsExactly("u2b", "u2a");
+    assertThat(log.stream().filter(r -> r.startsWith("u3"))).containsExactly("u3a", "u3b");
+    // ...in four batches, each the statement heading the most units' remaining writes, the units
+    // in their order: the first statements of u1 and u3, then the next of all three, then the rest.
+    assertThat(log).containsExactly("u1a", "u3a", "u1b", "u2b", "u3b", "u1b", "u2a");
+  }
+
+  @Test
+  void gen14_a_failing_write_in_a_batch_of_several_units_leaves_nothing() {
+    db.write(tx -> tx.update(INSERT, "a", "1"));
+    assertThatThrownBy(() -> db.write(tx -> {
+      tx.queueWrites();
+      tx.write(INSERT, "b", "2");
+      tx.endUnit();
+      tx.write(INSERT, "a", "again");
+      tx.endUnit();
+      return null;
+    })).isInstanceOf(StoreException.class);
+    assertThat(value("b")).isNull();
+    assertThat(value("a")).isEqualTo("1");
+  }
+
+  private List<String> rows(String query) {
+    return db.read(c -> {
+      List<String> out = new java.util.ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
   }
 }
