@@ -1,9 +1,12 @@
 package dev.laurel.server.events;
 
 import dev.laurel.store.Database;
+import dev.laurel.store.Dialect;
 import dev.laurel.store.Sql;
+import dev.laurel.store.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -31,12 +34,33 @@ import org.slf4j.LoggerFactory;
  * which then releases its callers, while the writer goes on with the next group; one flush covers
  * every group committed before it began. A failed flush fails its groups and starts a new
  * generation.
+ *
+ * <p>On PostgreSQL (issue 8) the units are the sessions of users whose states a node keeps ({@link
+ * LockingUserStates}), each starting with its claim of the user's row: they carry no generation
+ * ({@link #CHECKED_WHEN_WRITTEN}), and a group is written in the order of the units' keys, so that
+ * two nodes' groups lock the users' rows in the same order and never wait for each other in a
+ * cycle. Their writes are queued and sent as one batch per statement ({@link Tx#endUnit()}), and
+ * the commit, when the group is written whole, is one more round trip.
  */
 public final class GroupCommitter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
   private static final int MAX_GROUP = 512;
 
-  private record Pending(long generation, Sql.TxWork<?> work, CompletableFuture<Void> done) {}
+  /**
+   * The generation of a unit whose state is checked in the store when it is written (a claim): it is
+   * never refused as stale, and its failure starts no new generation.
+   */
+  public static final long CHECKED_WHEN_WRITTEN = Long.MIN_VALUE;
+
+  /** Orders a group's units: by key (null first), else in the order they came. */
+  private static final Comparator<Pending> BY_KEY =
+      Comparator.comparing(Pending::key, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private record Pending(long generation, String key, Sql.TxWork<?> work, CompletableFuture<Void> done) {
+    boolean stale(long current) {
+      return generation != CHECKED_WHEN_WRITTEN && generation != current;
+    }
+  }
 
   /** Units committed under {@code ticket}, released once it is on disk. */
   private record Committed(long ticket, List<Pending> units) {}
@@ -62,12 +86,25 @@ public final class GroupCommitter implements AutoCloseable {
 
   /** Queues {@code work} for the next group; the future completes when that group committed. */
   public CompletableFuture<Void> submit(long readGeneration, Sql.TxWork<?> work) {
+    return submit(readGeneration, null, work);
+  }
+
+  /**
+   * Same as {@link #submit(long, Sql.TxWork)}; a group writes its units with keys in the order of
+   * their keys (after those without, in the order they came).
+   */
+  public CompletableFuture<Void> submit(long readGeneration, String key, Sql.TxWork<?> work) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (!running) {
       throw new IllegalStateException("the server is shutting down");
     }
-    queue.add(new Pending(readGeneration, work, done));
+    queue.add(new Pending(readGeneration, key, work, done));
     return done;
+  }
+
+  /** Units queued for the next group (for tests). */
+  int queued() {
+    return queue.size();
   }
 
   /** Writes {@code work} in the next group and blocks until that group committed. */
@@ -143,7 +180,7 @@ public final class GroupCommitter implements AutoCloseable {
   private void writeGroup(List<Pending> group) {
     List<Pending> current = new ArrayList<>(group.size());
     for (Pending p : group) {
-      if (p.generation() != generation.get()) {
+      if (p.stale(generation.get())) {
         p.done().completeExceptionally(stale());
       } else {
         current.add(p);
@@ -152,14 +189,16 @@ public final class GroupCommitter implements AutoCloseable {
     if (current.isEmpty()) {
       return;
     }
+    current.sort(BY_KEY); // stable: units without keys keep their order
     long ticket;
     try {
       ticket =
           db.writeDeferringSync(
               tx -> {
+                queueOnPostgres(tx);
                 for (Pending p : current) {
                   p.work().run(tx);
-                  tx.writeSetLater();
+                  tx.endUnit();
                 }
                 return null;
               });
@@ -175,8 +214,9 @@ public final class GroupCommitter implements AutoCloseable {
     try {
       long ticket = db.writeDeferringSync(
           tx -> {
+            queueOnPostgres(tx);
             for (Pending p : group) {
-              if (p.generation() != generation.get()) {
+              if (p.stale(generation.get())) {
                 p.done().completeExceptionally(stale());
                 continue;
               }
@@ -190,7 +230,9 @@ public final class GroupCommitter implements AutoCloseable {
                 tx.discardUnsent();
                 tx.prepare("ROLLBACK TO SAVEPOINT unit").execute();
                 tx.prepare("RELEASE SAVEPOINT unit").execute();
-                generation.incrementAndGet();
+                if (p.generation() != CHECKED_WHEN_WRITTEN) {
+                  generation.incrementAndGet();
+                }
                 p.done().completeExceptionally(wrap(e));
               }
             }
@@ -203,6 +245,13 @@ public final class GroupCommitter implements AutoCloseable {
       for (Pending p : group) {
         p.done().completeExceptionally(e);
       }
+    }
+  }
+
+  /** PostgreSQL: the group's writes are sent together (see the class comment). */
+  private static void queueOnPostgres(Tx tx) {
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      tx.queueWrites();
     }
   }
 

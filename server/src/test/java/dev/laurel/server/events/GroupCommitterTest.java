@@ -55,8 +55,12 @@ class GroupCommitterTest {
     });
   }
 
-  /** Holds the writer until the returned latch is released, so that later units queue as one group. */
   private CountDownLatch holdWriter() throws InterruptedException {
+    return holdWriter(committer);
+  }
+
+  /** Holds the writer until the returned latch is released, so that later units queue as one group. */
+  static CountDownLatch holdWriter(GroupCommitter committer) throws InterruptedException {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     committer.submit(committer.generation(), tx -> {
@@ -65,6 +69,17 @@ class GroupCommitterTest {
     });
     held.await();
     return release;
+  }
+
+  /** Waits until {@code units} units are queued for the next group. */
+  static void awaitQueued(GroupCommitter committer, int units) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (committer.queued() < units) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(committer.queued() + " units queued, not " + units);
+      }
+      Thread.sleep(5);
+    }
   }
 
   /** A unit that keeps the writer until {@code release} is counted down. */
@@ -111,5 +126,55 @@ class GroupCommitterTest {
     // Units read in the new generation are written again.
     GroupCommitter.await(put(committer.generation(), "unit-d"));
     assertThat(names()).containsExactly("unit-a", "unit-d");
+  }
+
+  private List<String> namesInWrittenOrder() {
+    return db.read(c -> {
+      List<String> names = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM settings WHERE name LIKE 'unit-%' ORDER BY rowid");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    });
+  }
+
+  private CompletableFuture<Void> putKeyed(long generation, String key, String name) {
+    return committer.submit(generation, key, tx -> {
+      tx.write("INSERT INTO settings (name, value) VALUES (?, ?)", name, "v");
+      return null;
+    });
+  }
+
+  @Test
+  void a_group_writes_keyed_units_in_the_order_of_their_keys_after_the_others_in_theirs() throws Exception {
+    CountDownLatch release = holdWriter();
+    long generation = committer.generation();
+    List<CompletableFuture<Void>> done = List.of(
+        putKeyed(generation, "k3", "unit-k3"),
+        put(generation, "unit-first"),
+        putKeyed(generation, "k1", "unit-k1"),
+        put(generation, "unit-second"),
+        putKeyed(generation, "k2", "unit-k2"));
+    release.countDown();
+    done.forEach(GroupCommitter::await);
+    assertThat(namesInWrittenOrder()).containsExactly("unit-first", "unit-second", "unit-k1", "unit-k2", "unit-k3");
+  }
+
+  @Test
+  void a_failing_unit_checked_when_written_starts_no_new_generation() throws Exception {
+    CountDownLatch release = holdWriter();
+    long generation = committer.generation();
+    CompletableFuture<Void> failing = committer.submit(GroupCommitter.CHECKED_WHEN_WRITTEN, "k1", tx -> {
+      throw new SQLException("claim failed");
+    });
+    CompletableFuture<Void> after = put(generation, "unit-a");
+    release.countDown();
+    assertThatThrownBy(() -> GroupCommitter.await(failing)).isInstanceOf(StoreException.class);
+    GroupCommitter.await(after); // not refused: nothing was computed from the failed unit's state
+    assertThat(committer.generation()).isEqualTo(generation);
+    assertThat(names()).containsExactly("unit-a");
   }
 }
