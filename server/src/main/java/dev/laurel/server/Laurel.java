@@ -193,7 +193,7 @@ public final class Laurel implements AutoCloseable {
     long packedBytes = HeapPressure.packedBytes(maxHeap);
     UserStates states =
         shared
-            ? new LockingUserStates(db, users, keptStates, packedBytes)
+            ? new LockingUserStates(db, users, committer, keptStates, packedBytes)
             : new CachedUserStates(users, committer, keptStates, packedBytes);
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5

@@ -47,6 +47,8 @@ class LockingUserStatesTest {
   private UserRepository users;
   private LockingUserStates nodeA;
   private LockingUserStates nodeB;
+  private GroupCommitter groupsA;
+  private GroupCommitter groupsB;
 
   @BeforeEach
   void setUp() {
@@ -55,13 +57,17 @@ class LockingUserStatesTest {
     dbA = TestDatabases.postgres(database);
     dbB = TestDatabases.postgres(database);
     users = new UserRepository(dbA);
-    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), 100, 1 << 20);
-    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), 100, 1 << 20);
+    groupsA = new GroupCommitter(dbA);
+    groupsB = new GroupCommitter(dbB);
+    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 100, 1 << 20);
+    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), groupsB, 100, 1 << 20);
   }
 
   @AfterEach
   void tearDown() {
     if (database != null) {
+      groupsA.close();
+      groupsB.close();
       dbA.close();
       dbB.close();
       TestDatabases.dropPostgres(database);
@@ -246,6 +252,77 @@ class LockingUserStatesTest {
     }
   }
 
+  /**
+   * Starts one thread per user, each running one session on {@code node}: {@code next(read)}. Each
+   * run of a session's writes adds the user's id to {@code runs}, with the transaction's id if
+   * {@code withTxid} (a read in the writes, which sends the writes queued before it).
+   */
+  private List<Thread> sessionsAtOnce(LockingUserStates node, List<String> ids, UnaryOperator<UserState> next,
+      List<String> runs, boolean withTxid) {
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (String id : ids) {
+      threads.add(Thread.ofPlatform().start(() -> node.session(SCOPE, id, s -> {
+        UserStates.Loaded read = s.load(SCOPE, id);
+        UserState after = next.apply(read.state());
+        return s.stage(read, SCOPE, id, after, null, tx -> {
+          saving(after).run(tx);
+          runs.add(withTxid ? id + " " + firstRow(tx, "SELECT txid_current()::text") : id);
+          return null;
+        });
+      }).await()));
+    }
+    return threads;
+  }
+
+  private static UserState renamed(UserState state, String suffix) {
+    return user(state.profile().id(), state.profile().name() + suffix, Map.of());
+  }
+
+  @Test
+  void event8_claimed_sessions_of_several_users_commit_in_one_transaction() throws Exception {
+    List<String> ids = List.of("u1", "u2", "u3", "u4");
+    for (String id : ids) {
+      session(nodeA, id, none -> user(id, id, Map.of()));
+    }
+    java.util.concurrent.CountDownLatch release = GroupCommitterTest.holdWriter(groupsA);
+    List<String> txids = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Thread> threads = sessionsAtOnce(nodeA, ids, s -> renamed(s, "+A"), txids, true);
+    GroupCommitterTest.awaitQueued(groupsA, ids.size());
+    release.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(txids).hasSize(4);
+    assertThat(txids.stream().map(t -> t.split(" ")[1]).distinct()).hasSize(1);
+    for (String id : ids) {
+      assertThat(read(nodeB, id).profile().name()).isEqualTo(id + "+A");
+    }
+  }
+
+  @Test
+  void event8_a_moved_claim_fails_its_unit_alone_and_its_session_runs_again_the_locking_way() throws Exception {
+    for (String id : List.of("u1", "u2")) {
+      session(nodeA, id, none -> user(id, id, Map.of()));
+    }
+    session(nodeB, "u1", s -> renamed(s, "+B")); // A's kept state of u1 is stale now
+    java.util.concurrent.CountDownLatch release = GroupCommitterTest.holdWriter(groupsA);
+    List<String> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Thread> threads = sessionsAtOnce(nodeA, List.of("u1", "u2"), s -> renamed(s, "+A"), runs, false);
+    GroupCommitterTest.awaitQueued(groupsA, 2);
+    release.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    // u1's writes ran three times: in the group (whose batch of claims failed at u1's, so nothing of
+    // the group was written), in the group written again unit by unit (u1's unit alone rolled
+    // back), and in the session run again the locking way, on B's state. u2's writes ran twice and
+    // committed with the group written again.
+    assertThat(runs.stream().filter("u1"::equals)).hasSize(3);
+    assertThat(runs.stream().filter("u2"::equals)).hasSize(2);
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("u1+B+A");
+    assertThat(read(nodeB, "u2").profile().name()).isEqualTo("u2+A");
+  }
+
   @Test
   void attr5_an_attribute_deleted_outside_the_sessions_is_gone_from_the_next_session_on_every_node() {
     session(nodeA, "u1", none -> user("u1", "Ada", Map.of("plan", "pro", "team", "blue")));
@@ -307,7 +384,7 @@ class LockingUserStatesTest {
 
   @Test
   void kept_states_beyond_the_capacity_are_dropped_and_read_again() {
-    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), 2, 0);
+    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 2, 0);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       session(small, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
     }
@@ -318,7 +395,7 @@ class LockingUserStatesTest {
 
   @Test
   void event8_packed_states_are_used_at_their_version_only() throws Exception {
-    LockingUserStates tiers = new LockingUserStates(dbA, new UserRepository(dbA), 1, 1 << 20);
+    LockingUserStates tiers = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 1, 1 << 20);
     for (String id : List.of("a", "b", "c")) {
       session(tiers, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
     }
@@ -330,6 +407,13 @@ class LockingUserStatesTest {
     session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
     assertThat(read(tiers, "b").profile().name()).isEqualTo("B+B");
     assertThat(read(tiers, "c").profile().name()).isEqualTo("C");
+  }
+
+  private static String firstRow(dev.laurel.store.Tx tx, String query) throws SQLException {
+    try (java.sql.ResultSet rs = tx.prepare(query).executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   private static long advisoryLocks(dev.laurel.store.Tx tx) throws SQLException {
