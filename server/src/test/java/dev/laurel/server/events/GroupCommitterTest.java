@@ -43,9 +43,18 @@ class GroupCommitterTest {
   }
 
   private List<String> names() {
+    return names("name");
+  }
+
+  /** The units' rows in the order they were written (SQLite's rowids grow). */
+  private List<String> namesInWrittenOrder() {
+    return names("rowid");
+  }
+
+  private List<String> names(String orderBy) {
     return db.read(c -> {
       List<String> names = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM settings WHERE name LIKE 'unit-%' ORDER BY name");
+      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM settings WHERE name LIKE 'unit-%' ORDER BY " + orderBy);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           names.add(rs.getString(1));
@@ -126,19 +135,6 @@ class GroupCommitterTest {
     // Units read in the new generation are written again.
     GroupCommitter.await(put(committer.generation(), "unit-d"));
     assertThat(names()).containsExactly("unit-a", "unit-d");
-  }
-
-  private List<String> namesInWrittenOrder() {
-    return db.read(c -> {
-      List<String> names = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT name FROM settings WHERE name LIKE 'unit-%' ORDER BY rowid");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-      return names;
-    });
   }
 
   private CompletableFuture<Void> putKeyed(long generation, String key, String name) {
