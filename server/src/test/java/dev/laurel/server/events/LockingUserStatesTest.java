@@ -383,6 +383,22 @@ class LockingUserStatesTest {
   }
 
   @Test
+  void event9_a_claimed_session_whose_work_fails_wrote_nothing_and_keeps_the_state_it_claimed() throws Exception {
+    session(nodeA, "u1", none -> user("u1", "Ada", Map.of()));
+    long before = version("u1");
+    assertThatThrownBy(() -> nodeA.session(SCOPE, "u1", s -> {
+      UserStates.Loaded read = s.load(SCOPE, "u1");
+      s.stage(read, SCOPE, "u1", user("u1", "Broken", Map.of()), null, saving(user("u1", "Broken", Map.of())));
+      throw new IllegalArgumentException("invalid event"); // a 4xx found after staging
+    })).isInstanceOf(IllegalArgumentException.class);
+    assertThat(version("u1")).isEqualTo(before);
+    // Behind the node's back, without a version bump: the kept state is still the one used.
+    sql("UPDATE users SET name = 'Changed' WHERE id = 'u1'");
+    assertThat(read(nodeA, "u1").profile().name()).isEqualTo("Ada");
+    assertThat(read(nodeB, "u1").profile().name()).isEqualTo("Changed");
+  }
+
+  @Test
   void kept_states_beyond_the_capacity_are_dropped_and_read_again() {
     LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 2, 0);
     for (String id : List.of("a", "b", "c", "d", "e")) {
