@@ -62,11 +62,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Connections a node keeps to PostgreSQL unless told otherwise ({@code --database-pool}). Each
-   * user session holds one from its first statement to its commit, the rankings' Redis calls
-   * included, so the event path does best with as many as it has concurrent requests (issue 8,
-   * docs/PERFORMANCE.md: 64 against 16 or 32 for 64 concurrent requests); the default leaves room
-   * for three nodes under PostgreSQL's default {@code max_connections} of 100.
+   * Connections a node keeps to PostgreSQL unless told otherwise ({@code --database-pool}). A user
+   * session that reads the user's state from the store holds one from its first statement to its
+   * commit, the rankings' Redis calls included; sessions of users whose state the node keeps are
+   * written by the group commit, one connection per group (issue 8, docs/ARCHITECTURE.md). The
+   * default leaves room for three nodes under PostgreSQL's default {@code max_connections} of 100.
    */
   public static final int DEFAULT_POSTGRES_POOL = 32;
 

@@ -57,8 +57,12 @@ public final class GroupCommitter implements AutoCloseable {
       Comparator.comparing(Pending::key, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private record Pending(long generation, String key, Sql.TxWork<?> work, CompletableFuture<Void> done) {
+    boolean checkedWhenWritten() {
+      return generation == CHECKED_WHEN_WRITTEN;
+    }
+
     boolean stale(long current) {
-      return generation != CHECKED_WHEN_WRITTEN && generation != current;
+      return !checkedWhenWritten() && generation != current;
     }
   }
 
@@ -230,7 +234,7 @@ public final class GroupCommitter implements AutoCloseable {
                 tx.discardUnsent();
                 tx.prepare("ROLLBACK TO SAVEPOINT unit").execute();
                 tx.prepare("RELEASE SAVEPOINT unit").execute();
-                if (p.generation() != CHECKED_WHEN_WRITTEN) {
+                if (!p.checkedWhenWritten()) {
                   generation.incrementAndGet();
                 }
                 p.done().completeExceptionally(wrap(e));
