@@ -1,23 +1,21 @@
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load benchmark of the whole event path (issue 8). Starts `laurel serve` as its own process with
@@ -71,19 +69,18 @@ public final class IngestBenchmark {
     pb.environment().put("LAUREL_ADMIN_KEY", KEY);
     Process server = pb.start();
     try {
-      String base = "http://127.0.0.1:" + port;
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-          .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-      waitHealthy(client, base);
+      String host = "127.0.0.1:" + port;
+      Loader loader = new Loader(port);
+      waitHealthy(loader, host);
       System.out.printf(Locale.ROOT, "# Laurel ingest benchmark — backend %s, %d users, %d connections, %d s per phase%n",
           o.backend(), o.users(), o.connections(), o.seconds());
       System.out.printf(Locale.ROOT, "machine: %d cores, java %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-      Result warm = closedLoop(client, o.connections(), Integer.MAX_VALUE, o.users(), i -> eventRequest(base, "user-" + i));
+      Result warm = loader.closedLoop(o.connections(), Integer.MAX_VALUE, o.users(), i -> eventRequest(host, "user-" + i));
       System.out.printf(Locale.ROOT, "warm-up: %d users created with one event each in %.1f s (%.0f events/s)%n",
           warm.count(), warm.seconds(), warm.count() / warm.seconds());
       // Not measured: the update path of existing users, compiled by the JIT before the phases time it.
-      Result jit = closedLoop(client, o.connections(), WARM_SECONDS, Long.MAX_VALUE, i -> eventRequest(base, randomUser(o.users())));
+      Result jit = loader.closedLoop(o.connections(), WARM_SECONDS, Long.MAX_VALUE, i -> eventRequest(host, randomUser(o.users())));
       System.out.printf(Locale.ROOT, "warm-up: %d events of existing users in %.1f s (%.0f events/s), not measured%n",
           jit.count(), jit.seconds(), jit.count() / jit.seconds());
 
@@ -92,24 +89,25 @@ public final class IngestBenchmark {
       List<String> rows = new ArrayList<>();
       double[] ingestRates = new double[o.rounds()];
       double[] ratios = new double[o.rounds()];
+      byte[] healthRequest = Http.request("GET", host, "/health", "", null);
       for (int round = 0; round < o.rounds(); round++) {
         String of = o.rounds() == 1 ? "" : " (round " + (round + 1) + ")";
-        Phase health = phase(server.pid(), () -> closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE,
-            i -> HttpRequest.newBuilder(URI.create(base + "/health")).GET().build()));
+        Phase health = phase(server.pid(), () -> loader.closedLoop(o.connections(), o.seconds(), Long.MAX_VALUE,
+            i -> healthRequest));
         rows.add(row("GET /health, closed loop" + of, health));
-        Phase ingest = phase(server.pid(), () -> closedLoop(client, o.connections(), o.seconds(), Long.MAX_VALUE,
-            i -> eventRequest(base, randomUser(o.users()))));
+        Phase ingest = phase(server.pid(), () -> loader.closedLoop(o.connections(), o.seconds(), Long.MAX_VALUE,
+            i -> eventRequest(host, randomUser(o.users()))));
         rows.add(row("events, closed loop (max sustained)" + of, ingest));
         ingestRates[round] = ingest.result().rate();
         ratios[round] = 100.0 * ingest.result().rate() / health.result().rate();
       }
       for (int rate : o.rates()) {
-        Phase r = phase(server.pid(), () -> openLoop(client, rate, o.seconds(), i -> eventRequest(base, randomUser(o.users()))));
+        Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()))));
         rows.add(row("events at " + rate + "/s offered, open loop", r));
       }
       System.out.println();
-      System.out.println("| phase | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU (cores) |");
-      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      System.out.println("| phase | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU (cores) | load generator CPU (cores) |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       rows.forEach(System.out::println);
       System.out.println();
       System.out.printf(Locale.ROOT, "events/s, closed loop: median %.0f of %d rounds%n", median(ingestRates), o.rounds());
@@ -166,9 +164,9 @@ public final class IngestBenchmark {
     }
   }
 
-  /** A request factory by sequence number. */
+  /** A request's bytes by sequence number. */
   interface Requests {
-    HttpRequest make(long i);
+    byte[] make(long i);
   }
 
   /** {@code refused}: the errors that were 503 answers (the server at capacity, ERR-2). */
@@ -186,21 +184,24 @@ public final class IngestBenchmark {
     }
   }
 
-  /** A measured phase: its result, and the server's CPU in cores while it ran. */
-  record Phase(Result result, double serverCores) {}
+  /** A measured phase: its result, and the server's and the load generator's CPU in cores while it ran. */
+  record Phase(Result result, double serverCores, double generatorCores) {}
 
   static Phase phase(long pid, java.util.concurrent.Callable<Result> run) throws Exception {
+    long self = ProcessHandle.current().pid();
     long cpu0 = cpuTicks(pid);
+    long own0 = cpuTicks(self);
     long t0 = System.nanoTime();
     Result r = run.call();
-    return new Phase(r, cpuSeconds(pid, cpu0) / ((System.nanoTime() - t0) / 1e9));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Phase(r, cpuSeconds(pid, cpu0) / seconds, cpuSeconds(self, own0) / seconds);
   }
 
   static String row(String name, Phase phase) {
     Result r = phase.result();
     String errors = r.refused() == 0 ? String.valueOf(r.errors()) : r.errors() + " (" + r.refused() + " × 503)";
-    return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f |", name, r.rate(), r.percentileMs(50), r.percentileMs(99),
-        r.percentileMs(99.9), errors, phase.serverCores());
+    return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %.2f |", name, r.rate(), r.percentileMs(50),
+        r.percentileMs(99), r.percentileMs(99.9), errors, phase.serverCores(), phase.generatorCores());
   }
 
   /** The middle value (the mean of the two middle ones for an even count). */
@@ -211,106 +212,365 @@ public final class IngestBenchmark {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  /** {@code connections} workers each send one request at a time, for {@code seconds} or {@code limit} requests. */
-  static Result closedLoop(HttpClient client, int connections, int seconds, long limit, Requests requests) throws Exception {
-    AtomicLong next = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
-    ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-    long start = System.nanoTime();
-    long deadline = seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : start + seconds * 1_000_000_000L;
-    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int c = 0; c < connections; c++) {
-        workers.submit(() -> {
-          long[] mine = new long[1 << 16];
-          int n = 0;
-          long i;
-          while ((i = next.getAndIncrement()) < limit && System.nanoTime() < deadline) {
-            long s = System.nanoTime();
-            try {
-              HttpResponse<Void> r = client.send(requests.make(i), HttpResponse.BodyHandlers.discarding());
-              if (r.statusCode() >= 300) {
-                errors.incrementAndGet();
-                if (r.statusCode() == 503) {
-                  refused.incrementAndGet();
-                }
-              }
-            } catch (IOException | InterruptedException e) {
-              errors.incrementAndGet();
-            }
-            if (n == mine.length) {
-              mine = Arrays.copyOf(mine, n * 2);
-            }
-            mine[n++] = System.nanoTime() - s;
-          }
-          latencies.add(Arrays.copyOf(mine, n));
-          return null;
-        });
-      }
-    }
-    return result(latencies, errors.get(), refused.get(), (System.nanoTime() - start) / 1e9);
-  }
+  /**
+   * The load generator: one thread and a selector drive every connection (as wrk does), requests
+   * are prepared bytes and responses are read only as far as their status and length, so that it
+   * takes little of the cores it shares with the server (Java's {@code HttpClient} on virtual
+   * threads, used before, took about 0.25 ms of CPU per event request, half of what the server
+   * took). HTTP/1.1 with keep-alive and one request at a time per connection, as the SDKs send.
+   */
+  static final class Loader {
+    /** The open loop opens connections as requests wait, up to this many (HttpClient had no bound). */
+    static final int MAX_OPEN_LOOP_CONNECTIONS = 4096;
+    /** How long after its last scheduled send the open loop waits for answers before counting the rest as errors. */
+    static final long GRACE_NANOS = 30_000_000_000L;
 
-  /** Requests sent at a constant rate whatever the responses do; latency from the intended send time. */
-  static Result openLoop(HttpClient client, int rate, int seconds, Requests requests) throws Exception {
-    long total = (long) rate * seconds;
-    long intervalNanos = 1_000_000_000L / rate;
-    long[] latencies = new long[(int) total];
-    AtomicLong errors = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
-    List<CompletableFuture<Void>> pending = new ArrayList<>((int) total);
-    long start = System.nanoTime();
-    for (int i = 0; i < total; i++) {
-      long intended = start + i * intervalNanos;
-      long wait = intended - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      final int idx = i;
-      pending.add(client.sendAsync(requests.make(i), HttpResponse.BodyHandlers.discarding())
-          .handle((r, e) -> {
-            latencies[idx] = System.nanoTime() - intended;
-            if (e != null || r.statusCode() >= 300) {
-              errors.incrementAndGet();
-            }
-            if (e == null && r.statusCode() == 503) {
-              refused.incrementAndGet();
-            }
-            return null;
-          }));
+    private final InetSocketAddress address;
+    private Selector selector;
+    private long errors;
+    private long refused;
+    private long[] latencies = new long[1 << 16];
+    private int count;
+    private final List<Conn> ready = new ArrayList<>();
+
+    Loader(int port) {
+      this.address = new InetSocketAddress("127.0.0.1", port);
     }
-    try {
-      CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get(seconds + 30L, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      // Overload: requests still unanswered 30 s after the phase count as errors at that latency.
-      long now = System.nanoTime();
-      for (int i = 0; i < pending.size(); i++) {
-        if (!pending.get(i).isDone()) {
-          pending.get(i).cancel(true);
-          latencies[i] = now - (start + i * intervalNanos);
-          errors.incrementAndGet();
+
+    /** One connection: the request being sent, what has arrived of its response, and when it counts from. */
+    private final class Conn {
+      final SocketChannel channel;
+      final SelectionKey key;
+      final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+      ByteBuffer out;
+      long origin;
+      long index = -1;
+
+      /** Opens the connection without waiting for it: a stalled accept queue must not stall the loop. */
+      Conn() throws IOException {
+        channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.connect(address);
+        key = channel.register(selector, 0, this);
+      }
+
+      void send(byte[] request, long origin, long index) throws IOException {
+        this.out = ByteBuffer.wrap(request);
+        this.origin = origin;
+        this.index = index;
+        in.clear();
+        write();
+      }
+
+      private void write() throws IOException {
+        if (!channel.isConnected()) {
+          key.interestOps(SelectionKey.OP_CONNECT);
+          return;
+        }
+        channel.write(out);
+        key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
+      }
+
+      /** The response's status once it is whole, 0 while it is not, -1 if the connection failed. */
+      int advance() {
+        try {
+          if (key.isConnectable()) {
+            channel.finishConnect();
+            write();
+            return 0;
+          }
+          if (key.isWritable() && out.hasRemaining()) {
+            write();
+          }
+          if (!key.isReadable()) {
+            return 0;
+          }
+          int n = channel.read(in);
+          if (n < 0) {
+            return -1;
+          }
+          int status = Http.status(in.array(), in.position());
+          if (status == 0 && !in.hasRemaining()) {
+            return -1; // a response larger than the buffer: not one of this benchmark's
+          }
+          if (status > 0) {
+            key.interestOps(0);
+          }
+          return status;
+        } catch (IOException e) {
+          return -1;
+        }
+      }
+
+      void close() {
+        key.cancel();
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // closing
         }
       }
     }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Arrays.sort(latencies);
-    return new Result(total, errors.get(), refused.get(), elapsed, latencies);
+
+    private void start() throws IOException {
+      selector = Selector.open();
+      errors = 0;
+      refused = 0;
+      count = 0;
+    }
+
+    private void record(long latencyNanos, int status) {
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = latencyNanos;
+      if (status < 200 || status >= 300) {
+        errors++;
+        if (status == 503) {
+          refused++; // the server at capacity (ERR-2)
+        }
+      }
+    }
+
+    private Result finish(long startNanos) throws IOException {
+      for (SelectionKey k : selector.keys()) {
+        ((Conn) k.attachment()).close();
+      }
+      selector.close();
+      long[] sorted = Arrays.copyOf(latencies, count);
+      Arrays.sort(sorted);
+      return new Result(count, errors, refused, (System.nanoTime() - startNanos) / 1e9, sorted);
+    }
+
+    /** The connections ready after waiting up to {@code nanos} (a list reused by the next call). */
+    private List<Conn> select(long nanos) throws IOException {
+      if (nanos >= 1_000_000) {
+        selector.select(nanos / 1_000_000);
+      } else {
+        if (nanos > 0) {
+          LockSupport.parkNanos(nanos);
+        }
+        selector.selectNow();
+      }
+      ready.clear();
+      for (SelectionKey k : selector.selectedKeys()) {
+        if (k.isValid()) {
+          ready.add((Conn) k.attachment());
+        }
+      }
+      selector.selectedKeys().clear();
+      return ready;
+    }
+
+    /** A new connection, or null (counted as an error) if it cannot be opened. */
+    private Conn connect() {
+      try {
+        return new Conn();
+      } catch (IOException e) {
+        record(0, -1);
+        return null;
+      }
+    }
+
+    /** Sends on {@code c} (a new connection if null); false (counted) if that failed. */
+    private Conn send(Conn c, byte[] request, long origin, long index) {
+      Conn conn = c != null ? c : connect();
+      if (conn == null) {
+        return null;
+      }
+      try {
+        conn.send(request, origin, index);
+        return conn;
+      } catch (IOException e) {
+        record(System.nanoTime() - origin, -1);
+        conn.close();
+        return null;
+      }
+    }
+
+    /** Whether {@code c}, whose response has come (status &gt; 0) or failed, can carry the next request. */
+    private static boolean reusable(Conn c, int status) {
+      if (status > 0 && !Http.closes(c.in.array(), c.in.position())) {
+        return true;
+      }
+      c.close();
+      return false;
+    }
+
+    /** {@code connections} connections each send one request at a time, for {@code seconds} or {@code limit} requests. */
+    Result closedLoop(int connections, int seconds, long limit, Requests requests) throws IOException {
+      start();
+      long startNanos = System.nanoTime();
+      long deadline = seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : startNanos + seconds * 1_000_000_000L;
+      ArrayDeque<Conn> idle = new ArrayDeque<>();
+      long next = 0;
+      int busy = 0;
+      while (true) {
+        long now = System.nanoTime();
+        while (busy < connections && next < limit && now < deadline) {
+          if (send(idle.poll(), requests.make(next++), now, 0) != null) {
+            busy++;
+          }
+        }
+        if (busy == 0) {
+          return finish(startNanos);
+        }
+        for (Conn c : select(100_000_000L)) {
+          int status = c.advance();
+          if (status != 0) {
+            busy--;
+            record(System.nanoTime() - c.origin, status);
+            if (reusable(c, status)) {
+              idle.push(c);
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Requests sent at a constant rate whatever the responses do, each on an idle connection or a
+     * new one; latency counts from the intended send time, so queueing is not hidden.
+     */
+    Result openLoop(int rate, int seconds, Requests requests) throws IOException {
+      start();
+      long total = (long) rate * seconds;
+      long interval = 1_000_000_000L / rate;
+      long startNanos = System.nanoTime();
+      ArrayDeque<Conn> idle = new ArrayDeque<>();
+      ArrayDeque<Long> waiting = new ArrayDeque<>();
+      int open = 0;
+      long sent = 0;
+      while (count < total) {
+        long now = System.nanoTime();
+        while (sent < total && startNanos + sent * interval <= now) {
+          waiting.add(sent++);
+        }
+        while (!waiting.isEmpty() && (!idle.isEmpty() || open < MAX_OPEN_LOOP_CONNECTIONS)) {
+          long index = waiting.poll();
+          boolean fresh = idle.isEmpty();
+          Conn c = send(idle.poll(), requests.make(index), startNanos + index * interval, index);
+          open += (fresh && c != null ? 1 : 0) - (!fresh && c == null ? 1 : 0);
+        }
+        if (sent == total && now > startNanos + total * interval + GRACE_NANOS) {
+          // Overload: requests still unanswered 30 s after the phase count as errors at that latency.
+          for (SelectionKey k : selector.keys()) {
+            long index = ((Conn) k.attachment()).index;
+            if (index >= 0) {
+              record(now - (startNanos + index * interval), -1);
+            }
+          }
+          waiting.forEach(index -> record(now - (startNanos + index * interval), -1));
+          break;
+        }
+        long wait = sent < total ? startNanos + sent * interval - System.nanoTime() : 100_000_000L;
+        for (Conn c : select(wait)) {
+          long index = c.index;
+          int status = c.advance();
+          if (status != 0) {
+            record(System.nanoTime() - (startNanos + index * interval), status);
+            c.index = -1;
+            if (reusable(c, status)) {
+              idle.push(c);
+            } else {
+              open--;
+            }
+          }
+        }
+      }
+      return finish(startNanos);
+    }
   }
 
-  static Result result(ConcurrentLinkedQueue<long[]> parts, long errors, long refused, double seconds) {
-    long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
-    Arrays.sort(all);
-    return new Result(all.length, errors, refused, seconds, all);
+  /** Just enough of HTTP/1.1 responses for the load generator. */
+  static final class Http {
+    private Http() {}
+
+    /** The status of the response in {@code b[0, len)} once it is whole (by Content-Length or chunks), else 0. */
+    static int status(byte[] b, int len) {
+      int headersEnd = indexOf(b, 0, len, "\r\n\r\n");
+      if (headersEnd < 0) {
+        return 0;
+      }
+      int status = (b[9] - '0') * 100 + (b[10] - '0') * 10 + (b[11] - '0');
+      int body = headersEnd + 4;
+      String length = header(b, headersEnd, "content-length");
+      if (length != null) {
+        return len >= body + Integer.parseInt(length.trim()) ? status : 0;
+      }
+      String encoding = header(b, headersEnd, "transfer-encoding");
+      if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+        int pos = body;
+        while (true) {
+          int lineEnd = indexOf(b, pos, len, "\r\n");
+          if (lineEnd < 0) {
+            return 0;
+          }
+          String size = new String(b, pos, lineEnd - pos, java.nio.charset.StandardCharsets.US_ASCII);
+          int semi = size.indexOf(';');
+          int n = Integer.parseInt((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+          pos = lineEnd + 2;
+          if (n == 0) {
+            return pos + 2 <= len && b[pos] == '\r' && b[pos + 1] == '\n' || indexOf(b, pos, len, "\r\n\r\n") >= 0 ? status : 0;
+          }
+          pos += n + 2;
+          if (pos > len) {
+            return 0;
+          }
+        }
+      }
+      return status; // no body (204, 304)
+    }
+
+    /** Whether the response in {@code b[0, len)} says the server closes the connection after it. */
+    static boolean closes(byte[] b, int len) {
+      int headersEnd = indexOf(b, 0, len, "\r\n\r\n");
+      String connection = headersEnd < 0 ? null : header(b, headersEnd, "connection");
+      return connection != null && connection.trim().equalsIgnoreCase("close");
+    }
+
+    private static String header(byte[] b, int headersEnd, String name) {
+      int pos = indexOf(b, 0, headersEnd, "\r\n") + 2;
+      while (pos > 1 && pos < headersEnd) {
+        int end = indexOf(b, pos, headersEnd + 2, "\r\n");
+        int colon = indexOf(b, pos, end, ":");
+        if (colon > 0 && colon - pos == name.length()
+            && new String(b, pos, colon - pos, java.nio.charset.StandardCharsets.US_ASCII).equalsIgnoreCase(name)) {
+          return new String(b, colon + 1, end - colon - 1, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        pos = end + 2;
+      }
+      return null;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, String what) {
+      outer:
+      for (int i = from; i <= to - what.length(); i++) {
+        for (int j = 0; j < what.length(); j++) {
+          if (b[i + j] != what.charAt(j)) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+
+    /** A request's bytes. */
+    static byte[] request(String method, String host, String path, String headers, String body) {
+      String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+          + (body == null ? "" : "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n") + "\r\n";
+      return (head + (body == null ? "" : body)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
-  static HttpRequest eventRequest(String base, String userId) {
+  static byte[] eventRequest(String host, String userId) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     String metric = METRICS[r.nextInt(METRICS.length)];
     String body = "{\"user\":{\"id\":\"" + userId + "\",\"tz\":\"Europe/London\",\"attributes\":{\"plan\":\"" + PLANS[Math.floorMod(userId.hashCode(), 3)]
         + "\"}},\"value\":" + (1 + r.nextInt(5)) + ",\"attributes\":{\"deck\":\"deck-" + r.nextInt(20) + "\"}}";
-    return HttpRequest.newBuilder(URI.create(base + "/v1/metrics/" + metric + "/event"))
-        .header("X-API-KEY", KEY).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return Http.request("POST", host, "/v1/metrics/" + metric + "/event", "X-API-KEY: " + KEY + "\r\nContent-Type: application/json\r\n", body);
   }
 
   /** A skewed spread: a few users are very active, most rarely (index = n · u³). */
@@ -319,16 +579,14 @@ public final class IngestBenchmark {
     return "user-" + (int) (users * u * u * u);
   }
 
-  static void waitHealthy(HttpClient client, String base) throws Exception {
+  static void waitHealthy(Loader loader, String host) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
+    byte[] health = Http.request("GET", host, "/health", "", null);
     while (System.currentTimeMillis() < deadline) {
-      try {
-        if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        Thread.sleep(200);
+      if (loader.closedLoop(1, Integer.MAX_VALUE, 1, i -> health).errors() == 0) {
+        return;
       }
+      Thread.sleep(200);
     }
     throw new IllegalStateException("server did not become healthy");
   }
