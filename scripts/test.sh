@@ -12,6 +12,9 @@ bash scripts/services.sh
 echo "== Maven: unit and integration tests"
 mvn -B -Dstyle.color=never verify
 
+echo "== Ingest benchmark's load generator: self-test"
+"$JAVA_HOME/bin/java" bench/ingest/IngestBenchmark.java --self-test
+
 echo "== Conformance suite (Node SDK against ./laurel serve)"
 cd conformance
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then

@@ -45,6 +45,10 @@ public final class IngestBenchmark {
   private static final int WARM_SECONDS = 10;
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("--self-test")) {
+      selfTest();
+      return;
+    }
     Options o = parse(args);
     int port = freePort();
     Path data = Files.createTempDirectory("laurel-bench");
@@ -481,6 +485,39 @@ public final class IngestBenchmark {
       }
       return finish(startNanos);
     }
+  }
+
+  /**
+   * The generator's response reading, checked on responses written out (the test command runs
+   * this: a response misread would be counted as an error or wait forever, skewing every figure).
+   */
+  static void selfTest() {
+    String head = "HTTP/1.1 201 Created\r\nDate: x\r\nContent-Type: application/json\r\n";
+    String chunked = head + "Transfer-Encoding: chunked\r\n\r\n";
+    Object[][] cases = {
+      {head + "Content-Length: 5\r\n\r\nabcde", 201},
+      {head + "Content-Length: 5\r\n\r\nabcd", 0},
+      {head + "content-length:  5 \r\n\r\nabcde", 201},
+      {chunked + "5\r\nabcde\r\n3\r\nfgh\r\n0\r\n\r\n", 201},
+      {chunked + "5\r\nabcde\r\n3\r\nfgh\r\n0\r\n", 0},
+      {chunked + "5\r\nabc", 0},
+      {chunked + "a;x=1\r\n0123456789\r\n0\r\nT: v\r\n\r\n", 201},
+      {"HTTP/1.1 204 No Content\r\nDate: x\r\n\r\n", 204},
+      {"HTTP/1.1 503 Service Unavailable\r\nContent-Len", 0},
+    };
+    for (Object[] c : cases) {
+      byte[] b = ((String) c[0]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      int status = Http.status(b, b.length);
+      if (status != (int) c[1]) {
+        throw new AssertionError("status " + status + ", expected " + c[1] + ", of: " + c[0]);
+      }
+    }
+    byte[] closing = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] kept = (head + "Content-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    if (!Http.closes(closing, closing.length) || Http.closes(kept, kept.length)) {
+      throw new AssertionError("Connection: close misread");
+    }
+    System.out.println("load generator self-test: " + (cases.length + 2) + " checks passed");
   }
 
   /** Just enough of HTTP/1.1 responses for the load generator. */
