@@ -377,7 +377,7 @@ public final class IngestBenchmark {
       }
     }
 
-    /** Sends on {@code c} (a new connection if null); false (counted) if that failed. */
+    /** Sends on {@code c} (a new connection if null): the connection, or null (counted as an error) if that failed. */
     private Conn send(Conn c, byte[] request, long origin, long index) {
       Conn conn = c != null ? c : connect();
       if (conn == null) {
