@@ -253,12 +253,14 @@ class LockingUserStatesTest {
   }
 
   /**
-   * Starts one thread per user, each running one session on {@code node}: {@code next(read)}. Each
-   * run of a session's writes adds the user's id to {@code runs}, with the transaction's id if
-   * {@code withTxid} (a read in the writes, which sends the writes queued before it).
+   * Runs one session per user on {@code node} at once, each {@code next(read)}, and lets the node's
+   * group commit take them only once all are queued, so that they form one group. Each run of a
+   * session's writes adds the user's id to {@code runs}, with the transaction's id if {@code
+   * withTxid} (a read in the writes, which sends the writes queued before it).
    */
-  private List<Thread> sessionsAtOnce(LockingUserStates node, List<String> ids, UnaryOperator<UserState> next,
-      List<String> runs, boolean withTxid) {
+  private void sessionsInOneGroup(LockingUserStates node, GroupCommitter groups, List<String> ids,
+      UnaryOperator<UserState> next, List<String> runs, boolean withTxid) throws InterruptedException {
+    java.util.concurrent.CountDownLatch release = GroupCommitterTest.holdWriter(groups);
     List<Thread> threads = new java.util.ArrayList<>();
     for (String id : ids) {
       threads.add(Thread.ofPlatform().start(() -> node.session(SCOPE, id, s -> {
@@ -271,7 +273,11 @@ class LockingUserStatesTest {
         });
       }).await()));
     }
-    return threads;
+    GroupCommitterTest.awaitQueued(groups, ids.size());
+    release.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
   }
 
   private static UserState renamed(UserState state, String suffix) {
@@ -284,14 +290,8 @@ class LockingUserStatesTest {
     for (String id : ids) {
       session(nodeA, id, none -> user(id, id, Map.of()));
     }
-    java.util.concurrent.CountDownLatch release = GroupCommitterTest.holdWriter(groupsA);
     List<String> txids = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    List<Thread> threads = sessionsAtOnce(nodeA, ids, s -> renamed(s, "+A"), txids, true);
-    GroupCommitterTest.awaitQueued(groupsA, ids.size());
-    release.countDown();
-    for (Thread t : threads) {
-      t.join();
-    }
+    sessionsInOneGroup(nodeA, groupsA, ids, s -> renamed(s, "+A"), txids, true);
     assertThat(txids).hasSize(4);
     assertThat(txids.stream().map(t -> t.split(" ")[1]).distinct()).hasSize(1);
     for (String id : ids) {
@@ -305,14 +305,8 @@ class LockingUserStatesTest {
       session(nodeA, id, none -> user(id, id, Map.of()));
     }
     session(nodeB, "u1", s -> renamed(s, "+B")); // A's kept state of u1 is stale now
-    java.util.concurrent.CountDownLatch release = GroupCommitterTest.holdWriter(groupsA);
     List<String> runs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    List<Thread> threads = sessionsAtOnce(nodeA, List.of("u1", "u2"), s -> renamed(s, "+A"), runs, false);
-    GroupCommitterTest.awaitQueued(groupsA, 2);
-    release.countDown();
-    for (Thread t : threads) {
-      t.join();
-    }
+    sessionsInOneGroup(nodeA, groupsA, List.of("u1", "u2"), s -> renamed(s, "+A"), runs, false);
     // u1's writes ran three times: in the group (whose batch of claims failed at u1's, so nothing of
     // the group was written), in the group written again unit by unit (u1's unit alone rolled
     // back), and in the session run again the locking way, on B's state. u2's writes ran twice and
