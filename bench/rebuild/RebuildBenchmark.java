@@ -98,7 +98,9 @@ public final class RebuildBenchmark {
       String tenant;
       String group;
       try (PreparedStatement ps = c.prepareStatement(
-              "SELECT leaderboard_id, run_start, env_id, tenant_id, grp FROM leaderboard_entries WHERE user_id = 'seed-user'");
+              // the seed user's entry is their latest, in their users row's document (V13)
+              "SELECT j.key, json_extract(j.value, '$[0]'), u.env_id, u.tenant_id, json_extract(j.value, '$[1]')"
+                  + " FROM users u, json_each(u.leaderboards) j WHERE u.id = 'seed-user'");
           ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalStateException("the seed event left no leaderboard entry");

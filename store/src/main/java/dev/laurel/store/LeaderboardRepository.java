@@ -109,9 +109,8 @@ public final class LeaderboardRepository {
    * state versions of the users with an entry, issue 8).
    */
   public boolean delete(Tx tx, Scope scope, String id) throws SQLException {
-    RankingRepository.bumpEntryOwners(tx, id);
-    for (String table :
-        List.of("leaderboard_entries", "leaderboard_runs", "leaderboard_results", "leaderboard_snapshots")) {
+    RankingRepository.deleteAllEntries(tx, id);
+    for (String table : List.of("leaderboard_runs", "leaderboard_results", "leaderboard_snapshots")) {
       try (PreparedStatement ps =
           tx.connection().prepareStatement("DELETE FROM " + table + " WHERE leaderboard_id = ?")) {
         ps.setString(1, id);

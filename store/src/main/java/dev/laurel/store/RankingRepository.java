@@ -11,14 +11,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The truth behind the rankings (CON-14): every user's value per leaderboard run with their group
- * (LB-9, LB-13). The in-memory rankings are rebuilt from the entries of runs not yet finalised;
+ * (LB-9, LB-13): their latest run's in their users row's document (V13), the others in rows of
+ * leaderboard_entries. The in-memory rankings are rebuilt from the entries of runs not yet finalised;
  * finalised runs and snapshots live in {@link RunArchiveRepository}.
  */
 public final class RankingRepository {
@@ -36,33 +40,56 @@ public final class RankingRepository {
   public record UserInfo(String name, String tz) {}
 
   /**
-   * The user's entries in the latest run of each leaderboard (their leaderboard state; parameters:
-   * env_id, tenant_id, user_id), read by {@link #userEntries(ResultSet, Dialect)}.
+   * Issue 8: stores a user's entries as their state holds them ({@code after}: the latest run of
+   * each leaderboard), as the users row's document (V13), in the unit of work's one {@code UPDATE}
+   * of that row instead of a row per entry. The leaderboard_entries table keeps every other entry:
+   * one that {@code after} no longer holds as the latest of its leaderboard becomes a row there, and
+   * a row of the run that becomes the latest again goes, so that an entry is either in the document
+   * or in the table, never both.
    */
-  static final String USER_ENTRIES_QUERY =
-      "SELECT leaderboard_id, run_start, grp, value, reached_at FROM leaderboard_entries e"
-          + UserReads.OF_USER
-          + " AND run_start ="
-          + " (SELECT MAX(run_start) FROM leaderboard_entries m WHERE m.env_id = e.env_id"
-          + " AND m.tenant_id = e.tenant_id AND m.user_id = e.user_id"
-          + " AND m.leaderboard_id = e.leaderboard_id)";
-
-  static LeaderboardEntries userEntries(ResultSet rs, Dialect dialect) throws SQLException {
-    Map<String, LeaderboardEntry> out = new LinkedHashMap<>();
-    while (rs.next()) {
-      out.put(
-          rs.getString("leaderboard_id"),
-          new LeaderboardEntry(
-              LocalDate.parse(rs.getString("run_start")),
-              rs.getString("grp"),
-              dialect.getDecimal(rs, "value"),
-              Instant.ofEpochMilli(rs.getLong("reached_at"))));
+  public void saveEntries(Tx tx, Scope scope, String userId, LeaderboardEntries before, LeaderboardEntries after)
+      throws SQLException {
+    for (Map.Entry<String, LeaderboardEntry> e : before.byLeaderboard().entrySet()) {
+      LeaderboardEntry old = e.getValue();
+      LeaderboardEntry now = after.get(e.getKey());
+      if (now == null || !now.run().equals(old.run())) {
+        saveRow(tx, scope, userId, e.getKey(), old);
+        if (now != null) {
+          tx.write(
+              "DELETE FROM leaderboard_entries WHERE leaderboard_id = ? AND run_start = ? AND user_id = ?",
+              e.getKey(),
+              now.run().toString(),
+              userId);
+        }
+      }
     }
-    return out.isEmpty() ? LeaderboardEntries.EMPTY : new LeaderboardEntries(out);
+    UserRepository.setDocument(tx, scope, userId, "leaderboards", UserTallies.writeEntries(after));
   }
 
-  /** Inserts or replaces a user's entry in one run. */
+  /**
+   * Inserts or replaces a user's entry in one run, the user's row being read for their other
+   * entries (tools and tests; requests pass their state's to {@link #saveEntries}).
+   */
   public void saveEntry(Tx tx, Scope scope, String userId, String leaderboardId, LeaderboardEntry e)
+      throws SQLException {
+    PreparedStatement ps = tx.prepare("SELECT leaderboards FROM users WHERE " + UserRepository.USER_ROW);
+    bindUser(ps, scope, userId);
+    LeaderboardEntries before;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new StoreException("no user " + userId + " to hold a leaderboard entry", null);
+      }
+      before = UserTallies.readEntries(rs.getString(1));
+    }
+    LeaderboardEntry latest = before.get(leaderboardId);
+    if (latest != null && e.run().isBefore(latest.run())) {
+      saveRow(tx, scope, userId, leaderboardId, e);
+    } else {
+      saveEntries(tx, scope, userId, before, before.with(leaderboardId, e));
+    }
+  }
+
+  private static void saveRow(Tx tx, Scope scope, String userId, String leaderboardId, LeaderboardEntry e)
       throws SQLException {
     tx.write(
         "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id,"
@@ -79,10 +106,26 @@ public final class RankingRepository {
         e.reachedAt().toEpochMilli());
   }
 
+  private static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
+    ps.setString(1, scope.environmentId());
+    ps.setString(2, scope.tenantId());
+    ps.setString(3, userId);
+  }
+
   /** A user's stored entry in one run, or null. */
-  public LeaderboardEntry entry(String leaderboardId, LocalDate run, String userId) {
+  public LeaderboardEntry entry(Scope scope, String leaderboardId, LocalDate run, String userId) {
     return db.read(
         c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT leaderboards FROM users WHERE " + UserRepository.USER_ROW)) {
+            bindUser(ps, scope, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+              LeaderboardEntry latest = rs.next() ? UserTallies.readEntries(rs.getString(1)).get(leaderboardId) : null;
+              if (latest != null && latest.run().equals(run)) {
+                return latest;
+              }
+            }
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT grp, value, reached_at FROM leaderboard_entries WHERE leaderboard_id = ?"
@@ -103,11 +146,20 @@ public final class RankingRepository {
 
   /**
    * Streams the entries of every run not yet finalised of the given leaderboards, grouped by
-   * leaderboard and run, in primary-key order (rebuilding the rankings at start). The groups of a
+   * leaderboard and run, in run order (rebuilding the rankings at start): the rows of each run in
+   * primary-key order, then the users' latest entries in it (their rows' documents). The groups of a
    * run come interleaved: ordering them too would sort every entry.
    */
   public void openEntries(List<String> leaderboardIds, Consumer<StoredEntry> sink) {
     for (String id : leaderboardIds) {
+      Set<LocalDate> finalised = finalisedRuns(id);
+      TreeMap<LocalDate, List<StoredEntry>> latest = new TreeMap<>();
+      latestEntries(id, e -> {
+        if (!finalised.contains(e.run())) {
+          latest.computeIfAbsent(e.run(), r -> new ArrayList<>()).add(e);
+        }
+      });
+      LocalDate[] current = new LocalDate[1];
       stream(
           id,
           null,
@@ -115,11 +167,26 @@ public final class RankingRepository {
               + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
               + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
               + " AND r.run_start = e.run_start) ORDER BY e.run_start",
-          sink);
+          e -> {
+            if (!e.run().equals(current[0])) {
+              // runs before this one, the users' latest entries in the run left behind included
+              while (!latest.isEmpty() && latest.firstKey().isBefore(e.run())) {
+                latest.pollFirstEntry().getValue().forEach(sink);
+              }
+              current[0] = e.run();
+            }
+            sink.accept(e);
+          });
+      while (!latest.isEmpty()) {
+        latest.pollFirstEntry().getValue().forEach(sink);
+      }
     }
   }
 
-  /** Streams the entries of one run that are in a group, grouped by group (LB-7 finalisation). */
+  /**
+   * Streams the entries of one run that are in a group (LB-7 finalisation): the rows grouped by
+   * group, then the users' latest entries in the run.
+   */
   public void runEntries(String leaderboardId, LocalDate run, Consumer<StoredEntry> sink) {
     stream(
         leaderboardId,
@@ -127,6 +194,58 @@ public final class RankingRepository {
         "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
             + " WHERE e.leaderboard_id = ? AND e.run_start = ? AND e.grp IS NOT NULL ORDER BY e.grp",
         sink);
+    latestEntries(leaderboardId, e -> {
+      if (e.run().equals(run)) {
+        sink.accept(e);
+      }
+    });
+  }
+
+  /** The runs of a leaderboard already finalised (LB-7). */
+  private Set<LocalDate> finalisedRuns(String leaderboardId) {
+    return db.read(
+        c -> {
+          Set<LocalDate> runs = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT run_start FROM leaderboard_runs WHERE leaderboard_id = ?")) {
+            ps.setString(1, leaderboardId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                runs.add(LocalDate.parse(rs.getString(1)));
+              }
+            }
+          }
+          return runs;
+        });
+  }
+
+  /** The condition selecting the users rows whose document may hold an entry of a leaderboard. */
+  private static final String HOLDS_ENTRY = " leaderboards LIKE ?";
+
+  private static String holdsEntry(String leaderboardId) {
+    return "%\"" + leaderboardId + "\"%";
+  }
+
+  /** Streams the users' latest entries (their rows' documents) of a leaderboard that are in a group. */
+  private void latestEntries(String leaderboardId, Consumer<StoredEntry> sink) {
+    db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, holdsEntry(leaderboardId));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                LeaderboardEntry e = UserTallies.readEntries(rs.getString(2)).get(leaderboardId);
+                if (e != null && e.group() != null) {
+                  sink.accept(
+                      new StoredEntry(
+                          leaderboardId, e.run(), rs.getString(1), e.group(), e.value(), e.reachedAt().toEpochMilli()));
+                }
+              }
+            }
+          }
+          return null;
+        });
   }
 
   private void stream(String id, LocalDate run, String sql, Consumer<StoredEntry> sink) {
@@ -172,22 +291,55 @@ public final class RankingRepository {
    * the state versions of their users are bumped, issue 8).
    */
   public void deleteEntries(Tx tx, String leaderboardId) throws SQLException {
-    bumpEntryOwners(tx, leaderboardId);
-    for (String table : List.of("leaderboard_entries", "leaderboard_snapshots")) {
-      try (PreparedStatement ps =
-          tx.connection().prepareStatement("DELETE FROM " + table + " WHERE leaderboard_id = ?")) {
-        ps.setString(1, leaderboardId);
-        ps.executeUpdate();
-      }
+    deleteAllEntries(tx, leaderboardId);
+    try (PreparedStatement ps =
+        tx.connection().prepareStatement("DELETE FROM leaderboard_snapshots WHERE leaderboard_id = ?")) {
+      ps.setString(1, leaderboardId);
+      ps.executeUpdate();
     }
   }
 
-  /** Issue 8: the users with an entry in the leaderboard will not reuse a state kept in memory. */
-  static void bumpEntryOwners(Tx tx, String leaderboardId) throws SQLException {
+  /**
+   * Removes every entry of a leaderboard, rows and users' documents, after bumping the state
+   * versions of their users (issue 8: no node reuses a state of theirs kept in memory; this takes
+   * the users' row locks first, as a session does).
+   */
+  static void deleteAllEntries(Tx tx, String leaderboardId) throws SQLException {
     UserRepository.bumpStateVersions(
         tx,
-        "SELECT env_id, tenant_id, user_id FROM leaderboard_entries WHERE leaderboard_id = ?",
-        leaderboardId);
+        "SELECT env_id, tenant_id, user_id FROM leaderboard_entries WHERE leaderboard_id = ?"
+            + " UNION SELECT env_id, tenant_id, id FROM users WHERE" + HOLDS_ENTRY,
+        leaderboardId,
+        holdsEntry(leaderboardId));
+    List<String[]> holders = new ArrayList<>();
+    try (PreparedStatement ps =
+        tx.connection().prepareStatement("SELECT env_id, tenant_id, id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
+      ps.setString(1, holdsEntry(leaderboardId));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          holders.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement("UPDATE users SET leaderboards = ? WHERE " + UserRepository.USER_ROW)) {
+      for (String[] h : holders) {
+        Map<String, LeaderboardEntry> kept = new LinkedHashMap<>(UserTallies.readEntries(h[3]).byLeaderboard());
+        if (kept.remove(leaderboardId) != null) {
+          ps.setString(1, UserTallies.writeEntries(new LeaderboardEntries(kept)));
+          ps.setString(2, h[0]);
+          ps.setString(3, h[1]);
+          ps.setString(4, h[2]);
+          ps.executeUpdate();
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        tx.connection().prepareStatement("DELETE FROM leaderboard_entries WHERE leaderboard_id = ?")) {
+      ps.setString(1, leaderboardId);
+      ps.executeUpdate();
+    }
   }
 
   /** Names (LB-23 {@code userName}) and zones of users of a scope; unknown ids are left out. */

@@ -45,13 +45,14 @@ public final class UserRepository {
       throws SQLException {
     // The users row alone first: most reads of a user who does not exist are a new user's first
     // event. It holds the per-user documents too (V10): metric and points totals, trigger
-    // progress, streak.
+    // progress, streak, and (V13) the latest leaderboard entries.
     Preferences[] prefs = new Preferences[1];
     UserProfile profile;
     Map<String, BigDecimal> totals;
     Map<String, Long> pointsTotals;
     Map<String, MetricProgress> progress;
     StreakState streak;
+    LeaderboardEntries entries;
     PreparedStatement ps = statements.prepare(STATE_ROW_QUERY);
     bindUser(ps, scope, userId);
     try (ResultSet rs = ps.executeQuery()) {
@@ -63,6 +64,7 @@ public final class UserRepository {
       pointsTotals = UserTallies.readPoints(rs.getString("points_totals"));
       progress = UserTallies.readProgress(rs.getString("trigger_progress"));
       streak = StreakRepository.document(rs.getString("streak"));
+      entries = UserTallies.readEntries(rs.getString("leaderboards"));
     }
     UserReads reads = UserReads.open(statements, dialect, STATE_QUERIES, scope, userId);
     AchievementProgress achievements =
@@ -71,7 +73,6 @@ public final class UserRepository {
             reads.next(rs -> AchievementRepository.filteredTotals(rs, dialect)));
     PointsState points =
         new PointsState(pointsTotals, progress, reads.next(PointsRepository::timeProgress));
-    LeaderboardEntries entries = reads.next(rs -> RankingRepository.userEntries(rs, dialect));
     return new UserState(profile, prefs[0], totals, achievements, streak, points, entries);
   }
 
@@ -82,7 +83,7 @@ public final class UserRepository {
 
   /** The profile with the per-user documents of the users row. */
   private static final String STATE_ROW_QUERY =
-      "SELECT " + USER_COLUMNS + ", metric_totals, points_totals, trigger_progress, streak"
+      "SELECT " + USER_COLUMNS + ", metric_totals, points_totals, trigger_progress, streak, leaderboards"
           + " FROM users WHERE " + USER_ROW;
 
   /** Everything {@link #load} reads after the users row, in the order it reads it. */
@@ -90,8 +91,7 @@ public final class UserRepository {
       List.of(
           AchievementRepository.COMPLETIONS_QUERY,
           AchievementRepository.FILTERED_TOTALS_QUERY,
-          PointsRepository.TIME_PROGRESS_QUERY,
-          RankingRepository.USER_ENTRIES_QUERY);
+          PointsRepository.TIME_PROGRESS_QUERY);
 
   /** The user's profile and preferences, or null if the user does not exist. */
   public UserProfile profile(Scope scope, String userId) {

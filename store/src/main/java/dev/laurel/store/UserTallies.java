@@ -4,19 +4,26 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import dev.laurel.engine.points.MetricProgress;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The per-user documents of the users row (migration V10, issue 8): metric totals as {@code
  * {"<metric id>": "<plain decimal>"}}, points totals as {@code {"<system id>": <total>}} and
  * metric-trigger progress (TRIG-5) as {@code {"<trigger id>": [epoch, revision, "<accumulated>",
- * "<paid>"]}}. Decimals are strings, so they stay exact.
+ * "<paid>"]}}, and (V13) the user's entry in the latest run of each leaderboard as {@code
+ * {"<leaderboard id>": ["<run start>", "<group>" or null, "<value>", <reached at, epoch ms>]}}.
+ * Decimals are strings, so they stay exact.
  */
 final class UserTallies {
   private static final JsonFactory JSON = JsonBuffers.factory();
@@ -77,6 +84,45 @@ final class UserTallies {
       progress.put(key, new MetricProgress(epoch, revision, accumulated, paid));
     });
     return progress;
+  }
+
+  static String writeEntries(LeaderboardEntries entries) {
+    return write(g -> {
+      for (Map.Entry<String, LeaderboardEntry> e : entries.byLeaderboard().entrySet()) {
+        LeaderboardEntry entry = e.getValue();
+        g.writeArrayFieldStart(e.getKey());
+        g.writeString(entry.run().toString());
+        if (entry.group() == null) {
+          g.writeNull();
+        } else {
+          g.writeString(entry.group());
+        }
+        g.writeString(entry.value().toPlainString());
+        g.writeNumber(entry.reachedAt().toEpochMilli());
+        g.writeEndArray();
+      }
+    });
+  }
+
+  static LeaderboardEntries readEntries(String json) {
+    if (json.equals("{}")) {
+      return LeaderboardEntries.EMPTY;
+    }
+    Map<String, LeaderboardEntry> entries = new LinkedHashMap<>();
+    read(json, (key, p) -> {
+      expect(p, JsonToken.START_ARRAY);
+      LocalDate run = LocalDate.parse(text(p, JsonToken.VALUE_STRING));
+      JsonToken group = p.nextToken();
+      if (group != JsonToken.VALUE_STRING && group != JsonToken.VALUE_NULL) {
+        throw new IOException("expected a group or null at " + p.currentLocation());
+      }
+      String grp = group == JsonToken.VALUE_NULL ? null : p.getText();
+      BigDecimal value = new BigDecimal(text(p, JsonToken.VALUE_STRING));
+      Instant reachedAt = Instant.ofEpochMilli(number(p));
+      expect(p, JsonToken.END_ARRAY);
+      entries.put(key, new LeaderboardEntry(run, grp, value, reachedAt));
+    });
+    return new LeaderboardEntries(entries);
   }
 
   private interface Fields {

@@ -73,6 +73,32 @@ abstract class LeaderboardContract {
     db.write(work);
   }
 
+  private void createUsers(String... ids) {
+    write(tx -> {
+      for (String id : ids) {
+        users.saveProfile(tx, scope, new UserProfile(id, null, null, null, List.of(), true, Map.of(), false, T0, T0), Preferences.NONE);
+      }
+      return null;
+    });
+  }
+
+  /** The rows of leaderboard_entries of a leaderboard, as "user run value". */
+  private List<String> rows(String leaderboardId) {
+    return db.read(c -> {
+      List<String> out = new ArrayList<>();
+      try (var ps = c.prepareStatement(
+          "SELECT user_id, run_start, value FROM leaderboard_entries WHERE leaderboard_id = ? ORDER BY user_id, run_start")) {
+        ps.setString(1, leaderboardId);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1) + " " + rs.getString(2) + " " + db.dialect().getDecimal(rs, "value").toPlainString());
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   @Test
   void lb35_definitions_round_trip_in_creation_order() {
     Leaderboard a = weekly("00000000-0000-4000-8000-000000000001", "weekly");
@@ -109,13 +135,74 @@ abstract class LeaderboardContract {
     var state = users.load(scope, "u1").leaderboards();
     assertThat(state.get("lb1")).isEqualTo(entry("2025-01-08", "", "4.0000000001", T0.plusSeconds(2)));
     assertThat(state.get("lb2").group()).isNull();
-    assertThat(rankings.entry("lb1", LocalDate.parse("2025-01-01"), "u1").value()).isEqualByComparingTo("12.5");
+    assertThat(rankings.entry(scope, "lb1", LocalDate.parse("2025-01-01"), "u1").value()).isEqualByComparingTo("12.5");
+    assertThat(rankings.entry(scope, "lb1", LocalDate.parse("2025-01-08"), "u1").value()).isEqualByComparingTo("4.0000000001");
+    assertThat(rankings.entry(scope, "lb1", LocalDate.parse("2025-01-15"), "u1")).isNull();
+  }
+
+  @Test
+  void issue8_the_latest_entry_of_each_leaderboard_is_in_the_users_row_every_other_in_a_row() {
+    createUsers("u1");
+    LeaderboardEntry run1 = entry("2025-01-01", "", "12.5", T0);
+    LeaderboardEntry run2 = entry("2025-01-08", "pro", "3", T0.plusSeconds(1));
+    var none = dev.laurel.engine.leaderboard.LeaderboardEntries.EMPTY;
+    write(tx -> {
+      rankings.saveEntries(tx, scope, "u1", none, none.with("lb1", run1));
+      return null;
+    });
+    assertThat(rows("lb1")).isEmpty();
+    assertThat(users.load(scope, "u1").leaderboards().get("lb1")).isEqualTo(run1);
+    write(tx -> {
+      rankings.saveEntries(tx, scope, "u1", none.with("lb1", run1), none.with("lb1", run2));
+      return null;
+    });
+    assertThat(rows("lb1")).containsExactly("u1 2025-01-01 12.5"); // the earlier run became a row
+    assertThat(users.load(scope, "u1").leaderboards().get("lb1")).isEqualTo(run2);
+    assertThat(rankings.entry(scope, "lb1", run1.run(), "u1")).isEqualTo(run1);
+    assertThat(rankings.entry(scope, "lb1", run2.run(), "u1")).isEqualTo(run2);
+    // back to the earlier run as the latest: its row goes, the later run's entry becomes one
+    LeaderboardEntry again = entry("2025-01-01", "", "13", T0.plusSeconds(2));
+    write(tx -> {
+      rankings.saveEntries(tx, scope, "u1", none.with("lb1", run2), none.with("lb1", again));
+      return null;
+    });
+    assertThat(rows("lb1")).containsExactly("u1 2025-01-08 3");
+    assertThat(rankings.entry(scope, "lb1", run1.run(), "u1")).isEqualTo(again);
+    // an entry the state drops is kept as a row
+    write(tx -> {
+      rankings.saveEntries(tx, scope, "u1", none.with("lb1", again), none.with("lb2", run2));
+      return null;
+    });
+    assertThat(rows("lb1")).containsExactly("u1 2025-01-01 13", "u1 2025-01-08 3");
+    assertThat(users.load(scope, "u1").leaderboards().byLeaderboard()).containsOnlyKeys("lb2");
+  }
+
+  @Test
+  void issue8_rankings_are_rebuilt_from_rows_and_users_rows_one_run_after_another() {
+    createUsers("a", "b", "c");
+    write(tx -> {
+      rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-01", "", "5", T0));
+      rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-08", "", "6", T0)); // run 1 a row now
+      rankings.saveEntry(tx, scope, "b", "lb1", entry("2025-01-01", "", "9", T0)); // b's latest
+      rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-15", "", "1", T0));
+      rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-08", "", "2", T0)); // earlier than c's latest: a row
+      return null;
+    });
+    List<String> open = new ArrayList<>();
+    rankings.openEntries(List.of("lb1"), e -> open.add(e.run() + " " + e.userId()));
+    assertThat(open.subList(0, 2)).containsExactlyInAnyOrder("2025-01-01 a", "2025-01-01 b");
+    assertThat(open.subList(2, 4)).containsExactlyInAnyOrder("2025-01-08 a", "2025-01-08 c");
+    assertThat(open.subList(4, 5)).containsExactly("2025-01-15 c");
+    List<String> run2 = new ArrayList<>();
+    rankings.runEntries("lb1", LocalDate.parse("2025-01-08"), e -> run2.add(e.userId() + " " + e.value()));
+    assertThat(run2).containsExactlyInAnyOrder("a 6", "c 2");
   }
 
   @Test
   void lb7_finalised_runs_keep_their_final_rankings_and_are_not_rebuilt() {
     LocalDate run1 = LocalDate.parse("2025-01-01");
     LocalDate run2 = LocalDate.parse("2025-01-08");
+    createUsers("a", "b", "c");
     write(tx -> {
       rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-01", "", "5", T0));
       rankings.saveEntry(tx, scope, "b", "lb1", entry("2025-01-01", "", "9", T0));
@@ -158,8 +245,11 @@ abstract class LeaderboardContract {
   void lb39_deleting_a_leaderboard_removes_its_rankings_archive_and_history() {
     Leaderboard a = weekly("00000000-0000-4000-8000-000000000001", "weekly");
     LocalDate run = LocalDate.parse("2025-01-01");
+    createUsers("u", "v");
     write(tx -> {
       boards.insert(tx, scope, a);
+      rankings.saveEntry(tx, scope, "v", a.id(), entry("2024-12-25", "", "2", T0));
+      rankings.saveEntry(tx, scope, "v", "other", entry("2025-01-01", "", "3", T0));
       rankings.saveEntry(tx, scope, "u", a.id(), entry("2025-01-01", "", "5", T0));
       archive.finalise(tx, a.id(), run, Map.of("", List.of(new FinalRank("u", 1, BigDecimal.ONE))), T0);
       archive.saveSnapshot(tx, a.id(), run, "u", new Snapshot(JAN_13, 1, 5L));
@@ -168,7 +258,11 @@ abstract class LeaderboardContract {
     boolean deleted = db.write(tx -> boards.delete(tx, scope, a.id()));
     assertThat(deleted).isTrue();
     assertThat(boards.leaderboards(scope)).isEmpty();
-    assertThat(rankings.entry(a.id(), run, "u")).isNull();
+    assertThat(rankings.entry(scope, a.id(), run, "u")).isNull();
+    assertThat(rankings.entry(scope, a.id(), LocalDate.parse("2024-12-25"), "v")).isNull();
+    assertThat(rows(a.id())).isEmpty();
+    assertThat(users.load(scope, "u").leaderboards().byLeaderboard()).isEmpty();
+    assertThat(users.load(scope, "v").leaderboards().byLeaderboard()).containsOnlyKeys("other");
     assertThat(archive.finalisedRuns(a.id())).isEmpty();
     assertThat(archive.snapshots(a.id(), run, "u")).isEmpty();
     write(tx -> {

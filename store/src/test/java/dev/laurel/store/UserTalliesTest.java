@@ -3,8 +3,12 @@ package dev.laurel.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.laurel.engine.leaderboard.LeaderboardEntries;
+import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import dev.laurel.engine.points.MetricProgress;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +48,22 @@ class UserTalliesTest {
   }
 
   @Test
+  void lb9_latest_entries_round_trip_exactly_in_leaderboard_order() {
+    LeaderboardEntries entries =
+        LeaderboardEntries.EMPTY
+            .with("lb2", new LeaderboardEntry(LocalDate.parse("2025-01-08"), "3:pro", new BigDecimal("-0.50"), Instant.ofEpochMilli(1)))
+            .with("lb1", new LeaderboardEntry(LocalDate.parse("2025-01-01"), null, new BigDecimal("12345678901.0000000001"), Instant.EPOCH));
+    String json = UserTallies.writeEntries(entries);
+    assertThat(json)
+        .isEqualTo("{\"lb2\":[\"2025-01-08\",\"3:pro\",\"-0.50\",1],\"lb1\":[\"2025-01-01\",null,\"12345678901.0000000001\",0]}");
+    assertThat(UserTallies.readEntries(json)).isEqualTo(entries);
+    assertThat(UserTallies.readEntries(json).byLeaderboard().keySet()).containsExactly("lb2", "lb1");
+    assertThat(UserTallies.readEntries(UserTallies.writeEntries(LeaderboardEntries.EMPTY))).isEqualTo(LeaderboardEntries.EMPTY);
+  }
+
+  @Test
   void a_document_of_another_shape_is_reported_not_misread() {
+    assertThatThrownBy(() -> UserTallies.readEntries("{\"lb\":[\"2025-01-01\",5,\"1\",0]}")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> UserTallies.readTotals("{\"m1\":5}")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> UserTallies.readProgress("{\"t1\":[1,2,\"3\"]}")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> UserTallies.readTotals("[]")).isInstanceOf(IllegalStateException.class);

@@ -90,7 +90,7 @@ final class LeaderboardReads {
           ? new Standing(null, null)
           : new Standing(place.rank(), RankValue.of(place.value()).reported());
     }
-    LeaderboardEntry entry = entry(lb, run, user);
+    LeaderboardEntry entry = entry(scope, lb, run, user);
     if (entry == null || entry.group() == null) {
       return new Standing(null, null);
     }
@@ -113,11 +113,11 @@ final class LeaderboardReads {
         archived.snapshots(lb.id(), run.start(), user.profile().id()), day, standing.rank(), standing.value(), numEvents);
   }
 
-  private LeaderboardEntry entry(Leaderboard lb, Run run, UserState user) {
+  private LeaderboardEntry entry(Scope scope, Leaderboard lb, Run run, UserState user) {
     LeaderboardEntry latest = user.leaderboards().get(lb.id());
     if (latest != null && latest.run().equals(run.start())) {
       return latest;
     }
-    return repository.entry(lb.id(), run.start(), user.profile().id());
+    return repository.entry(scope, lb.id(), run.start(), user.profile().id());
   }
 }

@@ -61,12 +61,22 @@ public final class LeaderboardTracker {
   public final class Applied {
     private final Scope scope;
     private final String userId;
+    private final LeaderboardEntries before;
+    private final LeaderboardEntries after;
     private final List<EntryChange> changes;
     private final List<Placement> placements;
 
-    private Applied(Scope scope, String userId, List<EntryChange> changes, List<Placement> placements) {
+    private Applied(
+        Scope scope,
+        String userId,
+        LeaderboardEntries before,
+        LeaderboardEntries after,
+        List<EntryChange> changes,
+        List<Placement> placements) {
       this.scope = scope;
       this.userId = userId;
+      this.before = before;
+      this.after = after;
       this.changes = changes;
       this.placements = placements;
     }
@@ -88,10 +98,10 @@ public final class LeaderboardTracker {
       };
     }
 
-    /** Stores the changed entries; call inside the request's transaction. */
+    /** Stores the user's entries if they changed; call inside the request's transaction. */
     public void write(Tx tx) throws SQLException {
-      for (EntryChange c : changes) {
-        repository.saveEntry(tx, scope, userId, c.leaderboard().id(), c.after());
+      if (!changes.isEmpty()) {
+        repository.saveEntries(tx, scope, userId, before, after);
       }
     }
 
@@ -125,7 +135,7 @@ public final class LeaderboardTracker {
         LeaderboardEntry after = c.after();
         LeaderboardEntry now = entries.get(id);
         if (now == null || !now.run().equals(after.run())) {
-          now = repository.entry(id, after.run(), userId);
+          now = repository.entry(scope, id, after.run(), userId);
         }
         rankings.remove(new Board(id, after.run(), after.group()), userId);
         if (c.before() != null) {
@@ -185,10 +195,10 @@ public final class LeaderboardTracker {
         }
       }
     } catch (RankingsUnavailableException e) {
-      new Applied(scope, userId, changes, List.of()).submitRepair();
+      new Applied(scope, userId, old, after.leaderboards(), changes, List.of()).submitRepair();
       throw e;
     }
-    return new Applied(scope, userId, changes, placements);
+    return new Applied(scope, userId, old, after.leaderboards(), changes, placements);
   }
 
   private Placement apply(EntryChange c, String userId) {

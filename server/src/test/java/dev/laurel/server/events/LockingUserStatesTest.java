@@ -101,9 +101,8 @@ class LockingUserStatesTest {
     return tx -> {
       users.saveProfile(tx, SCOPE, state.profile(), state.preferences());
       new AchievementRepository(dbA).saveProgress(tx, SCOPE, state.profile().id(), AchievementProgress.NONE, state.achievements(), false);
-      for (var e : state.leaderboards().byLeaderboard().entrySet()) {
-        new RankingRepository(dbA).saveEntry(tx, SCOPE, state.profile().id(), e.getKey(), e.getValue());
-      }
+      new RankingRepository(dbA).saveEntries(
+          tx, SCOPE, state.profile().id(), LeaderboardEntries.EMPTY, state.leaderboards());
       return null;
     };
   }
