@@ -197,6 +197,7 @@ public final class Laurel implements AutoCloseable {
             : new CachedUserStates(users, committer, keptStates, packedBytes);
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
+    leaderboards.runOutsideLanesWith(states::outsideLanes); // LB-2, LB-39: entries in users rows
     AchievementStats achievementStats = new AchievementStats(achievements, users, clock);
     AchievementProgressStore progress = new AchievementProgressStore(achievements, achievementStats, states);
     StreakStates streakStates = new StreakStates(streaks);

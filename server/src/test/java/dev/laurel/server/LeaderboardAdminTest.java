@@ -113,6 +113,49 @@ class LeaderboardAdminTest {
     }
   }
 
+  @Test
+  void lb2_a_moved_start_drops_the_early_entries_for_good_even_from_kept_states() {
+    // 2025-01-15 10:00 UTC
+    try (LeaderboardFixture f = new LeaderboardFixture("2025-01-15T10:00:00Z");
+        dev.laurel.store.Database store = f.server.openStore()) {
+      String metricId = f.metric("cards", "Cards");
+      String id = f.leaderboard("name", "Cards", "key", "cards", "rankBy", "metric", "metricId", metricId,
+          "start", "2025-01-16", "status", "scheduled", "runUnit", "day", "runInterval", 1).path("id").asText();
+      // 23:00 UTC: still scheduled, but already the 16th where u1 and u2 live (UTC+14)
+      f.at("2025-01-15T23:00:00Z");
+      f.event("cards", "u1", 3, "tz", "Pacific/Kiritimati"); // the run of the 16th, held in u1's state
+      f.event("cards", "u2", 4, "tz", "Pacific/Kiritimati");
+      assertThat(storedEntries(store, id)).containsExactlyInAnyOrder("u1 2025-01-16 3", "u2 2025-01-16 4");
+      assertThat(patch(f, Map.of("id", id, "start", "2025-01-20")).path("updated")).hasSize(1);
+      assertThat(storedEntries(store, id)).isEmpty();
+      f.at("2025-01-20T05:00:00Z");
+      f.event("cards", "u1", 2, "tz", "Pacific/Kiritimati"); // a state kept from before would still hold the 16th
+      assertThat(storedEntries(store, id)).containsExactly("u1 2025-01-20 2");
+      f.server.restart(); // the rankings rebuilt from the store hold only the new start's run
+      assertThat(f.get("/leaderboards/cards").path("rankings")).extracting(r -> r.path("userId").asText())
+          .containsExactly("u1");
+    }
+  }
+
+  /** Every stored entry of a leaderboard, rows and users' documents, as "user run value". */
+  private static List<String> storedEntries(dev.laurel.store.Database store, String leaderboardId) {
+    List<String> out = new java.util.ArrayList<>();
+    new dev.laurel.store.RankingRepository(store).openEntries(
+        List.of(leaderboardId), e -> out.add(e.userId() + " " + e.run() + " " + e.value().toPlainString()));
+    store.read(c -> {
+      try (var ps = c.prepareStatement("SELECT user_id, run_start FROM leaderboard_entries WHERE leaderboard_id = ?")) {
+        ps.setString(1, leaderboardId);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add("row " + rs.getString(1) + " " + rs.getString(2));
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
   private static JsonNode patch(LeaderboardFixture f, Map<String, Object> item) {
     TestServer.Response r = f.server.admin("PATCH", "/leaderboards", LeaderboardFixture.json(List.of(item)));
     assertThat(r.status()).isEqualTo(200);

@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,7 @@ public final class LeaderboardAdmin {
   private final int ceiling;
   private final InstantSource clock;
   private final Ids ids;
+  private volatile Consumer<Runnable> outsideLanes = Runnable::run;
 
   LeaderboardAdmin(
       Database db, LeaderboardRepository boards, RankingRepository entries, Rankings rankings,
@@ -144,13 +146,18 @@ public final class LeaderboardAdmin {
     if (next.equals(current)) {
       return next;
     }
-    write(() -> db.write(tx -> {
+    Runnable update = () -> write(() -> db.write(tx -> {
       boards.update(tx, next);
       if (result.startMoved()) {
         entries.deleteEntries(tx, id);
       }
       return null;
     }));
+    if (result.startMoved()) {
+      outsideLanes.accept(update); // the entries go from users' rows, which kept states hold
+    } else {
+      update.run();
+    }
     if (result.startMoved()) {
       rankings.dropLeaderboard(id);
     }
@@ -173,11 +180,22 @@ public final class LeaderboardAdmin {
     if (byId(scopes.config(scope), id) == null) {
       return false;
     }
-    boolean deleted = db.write(tx -> boards.delete(tx, scope, id));
+    boolean[] deleted = new boolean[1];
+    // the entries go from users' rows, which kept states hold
+    outsideLanes.accept(() -> deleted[0] = db.write(tx -> boards.delete(tx, scope, id)));
     rankings.dropLeaderboard(id);
     archive.forget(id);
     scopes.invalidate(scope);
-    return deleted;
+    return deleted[0];
+  }
+
+  /**
+   * LB-2, LB-39: how a write that removes a leaderboard's entries from users' rows runs beside the
+   * lanes (the user states' {@code outsideLanes}, as ATTR-5's; until set, at start, it just runs),
+   * so that no kept state, nor a write computed from one, puts them back.
+   */
+  void runOutsideLanesWith(Consumer<Runnable> outsideLanes) {
+    this.outsideLanes = outsideLanes;
   }
 
   private DefinitionContext context(Scope scope) {

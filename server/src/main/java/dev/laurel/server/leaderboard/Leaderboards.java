@@ -86,6 +86,11 @@ public final class Leaderboards implements AutoCloseable {
     });
   }
 
+  /** LB-2, LB-39: see {@link LeaderboardAdmin#runOutsideLanesWith}. */
+  public void runOutsideLanesWith(java.util.function.Consumer<Runnable> outsideLanes) {
+    admin.runOutsideLanesWith(outsideLanes);
+  }
+
   public LeaderboardTracker tracker() {
     return tracker;
   }
