@@ -2,15 +2,12 @@ package dev.laurel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.laurel.engine.Scope;
 import dev.laurel.engine.points.MetricProgress;
 import dev.laurel.engine.streak.StreakState;
-import dev.laurel.engine.user.Preferences;
 import dev.laurel.engine.user.UserState;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,8 +16,6 @@ import java.util.Map;
  * both backends, and the sweep, the rankings and the points summary still find what they query.
  */
 class MigrationV10Test extends UpgradeContract {
-  private static final Scope SCOPE = Scope.defaultTenant("env");
-  private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
   private static final StreakState STREAK = StreakFixtures.busyState();
   private static final Map<String, BigDecimal> TOTALS =
       Map.of("m1", new BigDecimal("12345678901.0000000001"), "m2", new BigDecimal("-0.50"));
@@ -37,20 +32,7 @@ class MigrationV10Test extends UpgradeContract {
 
   @Override
   void writeRows(Connection c) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails,"
-            + " attributes, control, preferences, created, updated) VALUES ('env', '', ?, NULL, 'Ada', 'UTC',"
-            + " '[]', ?, '{}', ?, ?, ?, ?)")) {
-      for (String id : new String[] {"u1", "u2"}) {
-        ps.setString(1, id);
-        ps.setBoolean(2, true);
-        ps.setBoolean(3, false);
-        ps.setString(4, Json.write(Preferences.NONE));
-        ps.setLong(5, T0.toEpochMilli());
-        ps.setLong(6, T0.toEpochMilli());
-        ps.executeUpdate();
-      }
-    }
+    insertUsers(c, "Ada", "u1", "u2");
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO metric_totals (env_id, tenant_id, user_id, metric_id, total) VALUES ('env', '', 'u1', ?, ?)")) {
       for (Map.Entry<String, BigDecimal> e : TOTALS.entrySet()) {

@@ -2,13 +2,10 @@ package dev.laurel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.laurel.engine.Scope;
 import dev.laurel.engine.leaderboard.LeaderboardEntry;
-import dev.laurel.engine.user.Preferences;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,6 @@ import java.util.List;
  * earlier runs' entries stay rows, and the rankings are rebuilt from both.
  */
 class MigrationV13Test extends UpgradeContract {
-  private static final Scope SCOPE = Scope.defaultTenant("env");
-  private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
   private static final LocalDate RUN1 = LocalDate.parse("2025-01-01");
   private static final LocalDate RUN2 = LocalDate.parse("2025-01-08");
 
@@ -33,20 +28,7 @@ class MigrationV13Test extends UpgradeContract {
   void writeRows(Connection c) throws Exception {
     boolean sqlite = c.getMetaData().getURL().startsWith("jdbc:sqlite");
     Dialect dialect = sqlite ? Dialect.SQLITE : Dialect.POSTGRESQL;
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails,"
-            + " attributes, control, preferences, created, updated) VALUES ('env', '', ?, NULL, NULL, 'UTC',"
-            + " '[]', ?, '{}', ?, ?, ?, ?)")) {
-      for (String id : new String[] {"u1", "u2", "u3"}) {
-        ps.setString(1, id);
-        ps.setBoolean(2, true);
-        ps.setBoolean(3, false);
-        ps.setString(4, Json.write(Preferences.NONE));
-        ps.setLong(5, T0.toEpochMilli());
-        ps.setLong(6, T0.toEpochMilli());
-        ps.executeUpdate();
-      }
-    }
+    insertUsers(c, null, "u1", "u2", "u3");
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id, grp, value,"
             + " reached_at) VALUES (?, ?, ?, 'env', '', ?, ?, ?)")) {

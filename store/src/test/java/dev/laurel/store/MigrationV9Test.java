@@ -2,13 +2,11 @@ package dev.laurel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.laurel.engine.Scope;
 import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.points.Award;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +15,6 @@ import java.util.Map;
  * stored under V8 are read the same after the upgrade, on both backends, and new rows follow them.
  */
 class MigrationV9Test extends UpgradeContract {
-  private static final Scope SCOPE = Scope.defaultTenant("env");
-  private static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
 
   @Override
   String fromVersion() {

@@ -1,9 +1,13 @@
 package dev.laurel.store;
 
+import dev.laurel.engine.Scope;
+import dev.laurel.engine.user.Preferences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +17,9 @@ import org.junit.jupiter.api.Test;
  * the latest version) and checked.
  */
 abstract class UpgradeContract {
+  static final Scope SCOPE = Scope.defaultTenant("env");
+  static final Instant T0 = Instant.parse("2025-01-15T10:30:00Z");
+
   /** The version the store is at before the upgrade. */
   abstract String fromVersion();
 
@@ -41,6 +48,25 @@ abstract class UpgradeContract {
       }
     } finally {
       TestDatabases.dropPostgres(name);
+    }
+  }
+
+  /** Users rows of {@link #SCOPE} as every version since V1 stores them, named {@code name}. */
+  static void insertUsers(Connection c, String name, String... ids) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails,"
+            + " attributes, control, preferences, created, updated) VALUES ('env', '', ?, NULL, ?, 'UTC',"
+            + " '[]', ?, '{}', ?, ?, ?, ?)")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.setString(2, name);
+        ps.setBoolean(3, true);
+        ps.setBoolean(4, false);
+        ps.setString(5, Json.write(Preferences.NONE));
+        ps.setLong(6, T0.toEpochMilli());
+        ps.setLong(7, T0.toEpochMilli());
+        ps.executeUpdate();
+      }
     }
   }
 
