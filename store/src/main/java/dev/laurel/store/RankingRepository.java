@@ -300,39 +300,44 @@ public final class RankingRepository {
   }
 
   /**
-   * Removes every entry of a leaderboard, rows and users' documents, after bumping the state
-   * versions of their users (issue 8: no node reuses a state of theirs kept in memory; this takes
-   * the users' row locks first, as a session does).
+   * Removes every entry of a leaderboard: the rows, and the users' latest entries from their rows'
+   * documents, bumping those users' state versions in the same {@code UPDATE} (issue 8: no node
+   * reuses a state of theirs kept in memory; the rows of earlier runs are in no state). On
+   * PostgreSQL other nodes' sessions write these users rows meanwhile, so those holding an entry
+   * are locked as they are read, in one order, as ATTR-5 does ({@code
+   * ConfigRepository#removeUserAttributeValues}): a session that changed one first is read after
+   * its commit, one that comes later waits. The embedded store runs this with every session held
+   * back ({@code CachedUserStates.outsideLanes}).
    */
   static void deleteAllEntries(Tx tx, String leaderboardId) throws SQLException {
-    UserRepository.bumpStateVersions(
-        tx,
-        "SELECT env_id, tenant_id, user_id FROM leaderboard_entries WHERE leaderboard_id = ?"
-            + " UNION SELECT env_id, tenant_id, id FROM users WHERE" + HOLDS_ENTRY,
-        leaderboardId,
-        holdsEntry(leaderboardId));
-    List<String[]> holders = new ArrayList<>();
-    try (PreparedStatement ps =
-        tx.connection().prepareStatement("SELECT env_id, tenant_id, id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
+    List<String[]> changed = new ArrayList<>();
+    String select =
+        "SELECT env_id, tenant_id, id, leaderboards FROM users WHERE" + HOLDS_ENTRY
+            + (tx.dialect() == Dialect.POSTGRESQL ? " ORDER BY env_id, tenant_id, id FOR UPDATE" : "");
+    try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
       ps.setString(1, holdsEntry(leaderboardId));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          holders.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+          Map<String, LeaderboardEntry> kept =
+              new LinkedHashMap<>(UserTallies.readEntries(rs.getString(4)).byLeaderboard());
+          if (kept.remove(leaderboardId) != null) {
+            changed.add(new String[] {
+              UserTallies.writeEntries(new LeaderboardEntries(kept)), rs.getString(1), rs.getString(2), rs.getString(3)
+            });
+          }
         }
       }
     }
     try (PreparedStatement ps =
         tx.connection()
-            .prepareStatement("UPDATE users SET leaderboards = ? WHERE " + UserRepository.USER_ROW)) {
-      for (String[] h : holders) {
-        Map<String, LeaderboardEntry> kept = new LinkedHashMap<>(UserTallies.readEntries(h[3]).byLeaderboard());
-        if (kept.remove(leaderboardId) != null) {
-          ps.setString(1, UserTallies.writeEntries(new LeaderboardEntries(kept)));
-          ps.setString(2, h[0]);
-          ps.setString(3, h[1]);
-          ps.setString(4, h[2]);
-          ps.executeUpdate();
+            .prepareStatement(
+                "UPDATE users SET leaderboards = ?, state_version = state_version + 1 WHERE "
+                    + UserRepository.USER_ROW)) {
+      for (String[] row : changed) {
+        for (int i = 0; i < row.length; i++) {
+          ps.setString(i + 1, row[i]);
         }
+        ps.executeUpdate();
       }
     }
     try (PreparedStatement ps =
