@@ -4,6 +4,7 @@ import dev.laurel.engine.Scope;
 import dev.laurel.engine.leaderboard.LeaderboardEntries;
 import dev.laurel.engine.leaderboard.LeaderboardEntry;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,34 +153,37 @@ public final class RankingRepository {
    */
   public void openEntries(List<String> leaderboardIds, Consumer<StoredEntry> sink) {
     for (String id : leaderboardIds) {
-      Set<LocalDate> finalised = finalisedRuns(id);
-      TreeMap<LocalDate, List<StoredEntry>> latest = new TreeMap<>();
-      latestEntries(id, e -> {
-        if (!finalised.contains(e.run())) {
-          latest.computeIfAbsent(e.run(), r -> new ArrayList<>()).add(e);
+      inOneSnapshot(c -> {
+        Set<LocalDate> finalised = finalisedRuns(c, id);
+        TreeMap<LocalDate, List<StoredEntry>> latest = new TreeMap<>();
+        latestEntries(c, id, e -> {
+          if (!finalised.contains(e.run())) {
+            latest.computeIfAbsent(e.run(), r -> new ArrayList<>()).add(e);
+          }
+        });
+        LocalDate[] current = new LocalDate[1];
+        rows(
+            c,
+            id,
+            null,
+            "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
+                + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
+                + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
+                + " AND r.run_start = e.run_start) ORDER BY e.run_start",
+            e -> {
+              if (!e.run().equals(current[0])) {
+                // runs before this one, the users' latest entries in the run left behind included
+                while (!latest.isEmpty() && latest.firstKey().isBefore(e.run())) {
+                  latest.pollFirstEntry().getValue().forEach(sink);
+                }
+                current[0] = e.run();
+              }
+              sink.accept(e);
+            });
+        while (!latest.isEmpty()) {
+          latest.pollFirstEntry().getValue().forEach(sink);
         }
       });
-      LocalDate[] current = new LocalDate[1];
-      stream(
-          id,
-          null,
-          "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
-              + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
-              + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
-              + " AND r.run_start = e.run_start) ORDER BY e.run_start",
-          e -> {
-            if (!e.run().equals(current[0])) {
-              // runs before this one, the users' latest entries in the run left behind included
-              while (!latest.isEmpty() && latest.firstKey().isBefore(e.run())) {
-                latest.pollFirstEntry().getValue().forEach(sink);
-              }
-              current[0] = e.run();
-            }
-            sink.accept(e);
-          });
-      while (!latest.isEmpty()) {
-        latest.pollFirstEntry().getValue().forEach(sink);
-      }
     }
   }
 
@@ -188,35 +192,66 @@ public final class RankingRepository {
    * group, then the users' latest entries in the run.
    */
   public void runEntries(String leaderboardId, LocalDate run, Consumer<StoredEntry> sink) {
-    stream(
-        leaderboardId,
-        run,
-        "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
-            + " WHERE e.leaderboard_id = ? AND e.run_start = ? AND e.grp IS NOT NULL ORDER BY e.grp",
-        sink);
-    latestEntries(leaderboardId, e -> {
-      if (e.run().equals(run)) {
-        sink.accept(e);
-      }
+    inOneSnapshot(c -> {
+      rows(
+          c,
+          leaderboardId,
+          run,
+          "SELECT e.run_start, e.user_id, e.grp, e.value, e.reached_at FROM leaderboard_entries e"
+              + " WHERE e.leaderboard_id = ? AND e.run_start = ? AND e.grp IS NOT NULL ORDER BY e.grp",
+          sink);
+      latestEntries(c, leaderboardId, e -> {
+        if (e.run().equals(run)) {
+          sink.accept(e);
+        }
+      });
     });
   }
 
-  /** The runs of a leaderboard already finalised (LB-7). */
-  private Set<LocalDate> finalisedRuns(String leaderboardId) {
-    return db.read(
+  /** Reads of one connection, in one transaction. */
+  @FunctionalInterface
+  private interface Reads {
+    void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code reads} in one transaction that sees one snapshot of the store (PostgreSQL:
+   * repeatable read), so that an entry a request moves from its user's document to a row meanwhile
+   * (the user's first event in a new run, as a run is finalised) is read once, not twice or never.
+   * PostgreSQL streams the rows with a cursor inside it.
+   */
+  private void inOneSnapshot(Reads reads) {
+    db.read(
         c -> {
-          Set<LocalDate> runs = new HashSet<>();
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT run_start FROM leaderboard_runs WHERE leaderboard_id = ?")) {
-            ps.setString(1, leaderboardId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                runs.add(LocalDate.parse(rs.getString(1)));
-              }
-            }
+          boolean autoCommit = c.getAutoCommit();
+          int isolation = c.getTransactionIsolation();
+          c.setAutoCommit(false);
+          if (db.dialect() == Dialect.POSTGRESQL) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
           }
-          return runs;
+          try {
+            reads.run(c);
+            return null;
+          } finally {
+            c.commit();
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(autoCommit);
+          }
         });
+  }
+
+  /** The runs of a leaderboard already finalised (LB-7). */
+  private static Set<LocalDate> finalisedRuns(Connection c, String leaderboardId) throws SQLException {
+    Set<LocalDate> runs = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT run_start FROM leaderboard_runs WHERE leaderboard_id = ?")) {
+      ps.setString(1, leaderboardId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          runs.add(LocalDate.parse(rs.getString(1)));
+        }
+      }
+    }
+    return runs;
   }
 
   /** The condition selecting the users rows whose document may hold an entry of a leaderboard. */
@@ -227,63 +262,52 @@ public final class RankingRepository {
   }
 
   /** Streams the users' latest entries (their rows' documents) of a leaderboard that are in a group. */
-  private void latestEntries(String leaderboardId, Consumer<StoredEntry> sink) {
-    db.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("SELECT id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
-            ps.setFetchSize(10_000);
-            ps.setString(1, holdsEntry(leaderboardId));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                LeaderboardEntry e = UserTallies.readEntries(rs.getString(2)).get(leaderboardId);
-                if (e != null && e.group() != null) {
-                  sink.accept(
-                      new StoredEntry(
-                          leaderboardId, e.run(), rs.getString(1), e.group(), e.value(), e.reachedAt().toEpochMilli()));
-                }
-              }
-            }
+  private static void latestEntries(Connection c, String leaderboardId, Consumer<StoredEntry> sink)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
+      ps.setFetchSize(10_000);
+      ps.setString(1, holdsEntry(leaderboardId));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          LeaderboardEntry e = UserTallies.readEntries(rs.getString(2)).get(leaderboardId);
+          if (e != null && e.group() != null) {
+            sink.accept(
+                new StoredEntry(leaderboardId, e.run(), rs.getString(1), e.group(), e.value(), e.reachedAt().toEpochMilli()));
           }
-          return null;
-        });
+        }
+      }
+    }
   }
 
-  private void stream(String id, LocalDate run, String sql, Consumer<StoredEntry> sink) {
-    db.read(
-        c -> {
-          boolean autoCommit = c.getAutoCommit();
-          c.setAutoCommit(false); // lets PostgreSQL stream the rows with a cursor
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setFetchSize(10_000);
-            ps.setString(1, id);
-            if (run != null) {
-              ps.setString(2, run.toString());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              String runText = null;
-              LocalDate runDate = null;
-              while (rs.next()) {
-                String text = rs.getString("run_start");
-                if (!text.equals(runText)) { // rows come by run: parse each run's date once
-                  runText = text;
-                  runDate = LocalDate.parse(text);
-                }
-                sink.accept(
-                    new StoredEntry(
-                        id,
-                        runDate,
-                        rs.getString("user_id"),
-                        rs.getString("grp"),
-                        db.dialect().getDecimal(rs, "value"),
-                        rs.getLong("reached_at")));
-              }
-            }
-            return null;
-          } finally {
-            c.commit();
-            c.setAutoCommit(autoCommit);
+  /** Streams the rows {@code sql} selects of one leaderboard (and {@code run}, when not null). */
+  private void rows(Connection c, String id, LocalDate run, String sql, Consumer<StoredEntry> sink)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(10_000);
+      ps.setString(1, id);
+      if (run != null) {
+        ps.setString(2, run.toString());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        String runText = null;
+        LocalDate runDate = null;
+        while (rs.next()) {
+          String text = rs.getString("run_start");
+          if (!text.equals(runText)) { // rows come by run: parse each run's date once
+            runText = text;
+            runDate = LocalDate.parse(text);
           }
-        });
+          sink.accept(
+              new StoredEntry(
+                  id,
+                  runDate,
+                  rs.getString("user_id"),
+                  rs.getString("grp"),
+                  db.dialect().getDecimal(rs, "value"),
+                  rs.getLong("reached_at")));
+        }
+      }
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,40 @@ abstract class LeaderboardContract {
     List<RankingRepository.StoredEntry> archived = new ArrayList<>();
     rankings.runEntries("lb1", run1, archived::add);
     assertThat(archived).extracting(RankingRepository.StoredEntry::userId).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void lb7_an_entry_moved_to_a_row_while_its_run_is_read_is_read_once() {
+    createUsers("a", "b", "c");
+    LocalDate run1 = LocalDate.parse("2025-01-01");
+    write(tx -> {
+      rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-01", "", "2", T0));
+      rankings.saveEntry(tx, scope, "c", "lb1", entry("2025-01-08", "", "1", T0)); // run 1 a row
+      rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-01", "", "5", T0));
+      rankings.saveEntry(tx, scope, "b", "lb1", entry("2025-01-01", "", "9", T0));
+      return null;
+    });
+    for (boolean open : new boolean[] {false, true}) {
+      String mover = open ? "b" : "a";
+      List<String> seen = new ArrayList<>();
+      Consumer<RankingRepository.StoredEntry> sink = e -> {
+        if (seen.isEmpty()) { // the mover's first event in the next run, committed as the run is read
+          write(tx -> {
+            rankings.saveEntry(tx, scope, mover, "lb1", entry("2025-01-08", "", "1", T0));
+            return null;
+          });
+        }
+        if (e.run().equals(run1)) {
+          seen.add(e.userId());
+        }
+      };
+      if (open) {
+        rankings.openEntries(List.of("lb1"), sink);
+      } else {
+        rankings.runEntries("lb1", run1, sink);
+      }
+      assertThat(seen).as(open ? "rebuild" : "finalisation").containsExactlyInAnyOrder("a", "b", "c");
+    }
   }
 
   @Test
