@@ -28,12 +28,14 @@ import java.util.stream.Stream;
  * bench/rebuild/rebuild.yaml (one metric, one all-time leaderboard) and records one event, so that
  * the store holds the leaderboard and one real entry; stops it; writes N entries shaped like that
  * one (UUID user ids, values 1…N so that values tie, reach instants over 30 days) straight into the
- * store; starts the server again and reads its log line "rebuilt … rankings from … stored entries in
+ * store — as users rows whose document holds the entry (V13: a user's entry in the latest run of a
+ * leaderboard lives there), or with {@code --rows} as rows of leaderboard_entries (where entries of
+ * earlier runs live); starts the server again and reads its log line "rebuilt … rankings from … stored entries in
  * … ms" (CON-14), the time from process start to a 200 from {@code GET /health}, and checks the
  * rebuilt rankings against the entries (top 3, and a sampled user's rank, LB-10).
  *
  * <p>Run with the server's jar on the class path (for the SQLite driver): {@code
- * bench/rebuild/run.sh [--entries 1000000]}.
+ * bench/rebuild/run.sh [--entries 1000000] [--rows]}.
  */
 public final class RebuildBenchmark {
   static final String KEY = "benchkey.BenchmarkBenchmarkBenchmarkBenchmark00";
@@ -43,11 +45,13 @@ public final class RebuildBenchmark {
 
   public static void main(String[] args) throws Exception {
     int entries = 1_000_000;
+    boolean rows = false;
     Path jar = Path.of("server/target/laurel.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--entries" -> entries = Integer.parseInt(args[++i]);
         case "--jar" -> jar = Path.of(args[++i]);
+        case "--rows" -> rows = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -57,11 +61,12 @@ public final class RebuildBenchmark {
       first.post("/v1/metrics/flashcards-flipped/event", "{\"user\":{\"id\":\"seed-user\"},\"value\":1}");
       first.stop();
 
-      long written = writeEntries(data.resolve("laurel.db"), entries);
+      long written = writeEntries(data.resolve("laurel.db"), entries, rows);
       System.out.printf(Locale.ROOT, "# Laurel rankings rebuild at start — %,d participants in one leaderboard (embedded store)%n", entries + 1);
       System.out.printf(Locale.ROOT, "machine: %d cores, java %s; load average before: %s%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
-      System.out.printf(Locale.ROOT, "entries written to the store in %.1f s%n", written / 1e9);
+      System.out.printf(Locale.ROOT, "entries written to the store, as %s, in %.1f s%n",
+          rows ? "rows of leaderboard_entries" : "users rows' documents", written / 1e9);
 
       Server second = Server.start(jar, data);
       Matcher m = REBUILT.matcher(second.log());
@@ -88,8 +93,11 @@ public final class RebuildBenchmark {
     }
   }
 
-  /** Copies the seed entry's scope and run to {@code n} new users; returns the nanoseconds taken. */
-  static long writeEntries(Path db, int n) throws Exception {
+  /**
+   * Copies the seed entry's scope and run to {@code n} new users, as their users rows' documents or
+   * as rows; returns the nanoseconds taken.
+   */
+  static long writeEntries(Path db, int n, boolean rows) throws Exception {
     long t0 = System.nanoTime();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       String leaderboard;
@@ -113,19 +121,37 @@ public final class RebuildBenchmark {
       }
       c.setAutoCommit(false);
       SplittableRandom random = new SplittableRandom(42);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id, grp, value, reached_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement(rows
+          ? "INSERT INTO leaderboard_entries (leaderboard_id, run_start, user_id, env_id, tenant_id, grp, value, reached_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+          : "INSERT INTO users (env_id, tenant_id, id, email, name, tz, device_tokens, subscribe_to_emails, attributes,"
+              + " control, preferences, created, updated, leaderboards) SELECT env_id, tenant_id, ?, email, name, tz,"
+              + " device_tokens, subscribe_to_emails, attributes, control, preferences, created, updated,"
+              + " json_object(?, json_array(?, ?, ?, ?)) FROM users WHERE env_id = ? AND tenant_id = ? AND id = 'seed-user'")) {
         for (int i = 0; i <= n; i++) {
           boolean top = i == n; // one user at the highest value, reached first: LB-10's rank 1
-          ps.setString(1, leaderboard);
-          ps.setString(2, run);
-          ps.setString(3, top ? "top-user" : new UUID(random.nextLong(), random.nextLong()).toString());
-          ps.setString(4, env);
-          ps.setString(5, tenant);
-          ps.setString(6, group);
-          ps.setString(7, Long.toString(top ? n : 1 + random.nextInt(n)));
-          ps.setLong(8, top ? T0 : T0 + 1 + random.nextLong(SPAN));
+          String user = top ? "top-user" : new UUID(random.nextLong(), random.nextLong()).toString();
+          String value = Long.toString(top ? n : 1 + random.nextInt(n));
+          long reached = top ? T0 : T0 + 1 + random.nextLong(SPAN);
+          if (rows) {
+            ps.setString(1, leaderboard);
+            ps.setString(2, run);
+            ps.setString(3, user);
+            ps.setString(4, env);
+            ps.setString(5, tenant);
+            ps.setString(6, group);
+            ps.setString(7, value);
+            ps.setLong(8, reached);
+          } else {
+            ps.setString(1, user);
+            ps.setString(2, leaderboard);
+            ps.setString(3, run);
+            ps.setString(4, group);
+            ps.setString(5, value);
+            ps.setLong(6, reached);
+            ps.setString(7, env);
+            ps.setString(8, tenant);
+          }
           ps.addBatch();
           if (i % 10_000 == 0 || top) {
             ps.executeBatch();

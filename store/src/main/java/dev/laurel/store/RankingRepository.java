@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -146,22 +145,15 @@ public final class RankingRepository {
   }
 
   /**
-   * Streams the entries of every run not yet finalised of the given leaderboards, grouped by
-   * leaderboard and run, in run order (rebuilding the rankings at start): the rows of each run in
-   * primary-key order, then the users' latest entries in it (their rows' documents). The groups of a
-   * run come interleaved: ordering them too would sort every entry.
+   * Streams the entries of every run not yet finalised of the given leaderboards, one leaderboard
+   * after another (rebuilding the rankings at start): its rows by run, in primary-key order, then the
+   * users' latest entries (their rows' documents), in no order of runs or groups. Nothing is held
+   * back: a million entries stream through as they are read.
    */
   public void openEntries(List<String> leaderboardIds, Consumer<StoredEntry> sink) {
     for (String id : leaderboardIds) {
       inOneSnapshot(c -> {
         Set<LocalDate> finalised = finalisedRuns(c, id);
-        TreeMap<LocalDate, List<StoredEntry>> latest = new TreeMap<>();
-        latestEntries(c, id, e -> {
-          if (!finalised.contains(e.run())) {
-            latest.computeIfAbsent(e.run(), r -> new ArrayList<>()).add(e);
-          }
-        });
-        LocalDate[] current = new LocalDate[1];
         rows(
             c,
             id,
@@ -170,19 +162,12 @@ public final class RankingRepository {
                 + " WHERE e.leaderboard_id = ? AND e.grp IS NOT NULL AND NOT EXISTS (SELECT 1"
                 + " FROM leaderboard_runs r WHERE r.leaderboard_id = e.leaderboard_id"
                 + " AND r.run_start = e.run_start) ORDER BY e.run_start",
-            e -> {
-              if (!e.run().equals(current[0])) {
-                // runs before this one, the users' latest entries in the run left behind included
-                while (!latest.isEmpty() && latest.firstKey().isBefore(e.run())) {
-                  latest.pollFirstEntry().getValue().forEach(sink);
-                }
-                current[0] = e.run();
-              }
-              sink.accept(e);
-            });
-        while (!latest.isEmpty()) {
-          latest.pollFirstEntry().getValue().forEach(sink);
-        }
+            sink);
+        latestEntries(c, id, e -> {
+          if (!finalised.contains(e.run())) {
+            sink.accept(e);
+          }
+        });
       });
     }
   }

@@ -179,7 +179,7 @@ abstract class LeaderboardContract {
   }
 
   @Test
-  void issue8_rankings_are_rebuilt_from_rows_and_users_rows_one_run_after_another() {
+  void issue8_rankings_are_rebuilt_from_rows_and_users_rows_one_leaderboard_after_another() {
     createUsers("a", "b", "c");
     write(tx -> {
       rankings.saveEntry(tx, scope, "a", "lb1", entry("2025-01-01", "", "5", T0));
@@ -190,10 +190,12 @@ abstract class LeaderboardContract {
       return null;
     });
     List<String> open = new ArrayList<>();
-    rankings.openEntries(List.of("lb1"), e -> open.add(e.run() + " " + e.userId()));
-    assertThat(open.subList(0, 2)).containsExactlyInAnyOrder("2025-01-01 a", "2025-01-01 b");
-    assertThat(open.subList(2, 4)).containsExactlyInAnyOrder("2025-01-08 a", "2025-01-08 c");
-    assertThat(open.subList(4, 5)).containsExactly("2025-01-15 c");
+    rankings.openEntries(List.of("lb1", "lb2"), e -> open.add(e.leaderboardId() + " " + e.run() + " " + e.userId()));
+    // the rows first (a's and c's earlier runs), then the users' latest entries
+    assertThat(open.subList(0, 2)).containsExactly("lb1 2025-01-01 a", "lb1 2025-01-08 c");
+    assertThat(open.subList(2, 5))
+        .containsExactlyInAnyOrder("lb1 2025-01-08 a", "lb1 2025-01-01 b", "lb1 2025-01-15 c");
+    assertThat(open).hasSize(5);
     List<String> run2 = new ArrayList<>();
     rankings.runEntries("lb1", LocalDate.parse("2025-01-08"), e -> run2.add(e.userId() + " " + e.value()));
     assertThat(run2).containsExactlyInAnyOrder("a 6", "c 2");

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * CON-14, DESIGN "truth in the store": at start, every board of every run not yet finalised is
- * rebuilt from the stored entries, one bulk load per board. A run's entries come in primary-key
- * order with their groups interleaved, so each run's groups load side by side.
+ * rebuilt from the stored entries, one bulk load per board. A leaderboard's entries come together
+ * with their runs and groups interleaved (the rows of each run, then the users' latest entries, V13),
+ * so the boards of one leaderboard load side by side.
  */
 final class RankingsRebuild {
   private static final Logger LOG = LoggerFactory.getLogger(RankingsRebuild.class);
@@ -29,13 +30,13 @@ final class RankingsRebuild {
     for (Scope scope : boards.scopes()) {
       List<String> ids = scopes.config(scope).leaderboards().stream().map(Leaderboard::id).toList();
       Map<Board, Rankings.Loader> open = new HashMap<>();
-      Board[] run = new Board[1]; // the leaderboard and run being read, group aside
+      String[] reading = new String[1]; // the leaderboard being read: its entries come together
       entries.openEntries(ids, e -> {
         Board board = new Board(e.leaderboardId(), e.run(), e.group());
-        if (run[0] != null && !(run[0].leaderboardId().equals(board.leaderboardId()) && run[0].run().equals(board.run()))) {
+        if (reading[0] != null && !reading[0].equals(board.leaderboardId())) {
           finish(open);
         }
-        run[0] = board;
+        reading[0] = board.leaderboardId();
         open.computeIfAbsent(board, b -> {
           count[0]++;
           return rankings.rebuild(b);
