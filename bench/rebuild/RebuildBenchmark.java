@@ -133,24 +133,11 @@ public final class RebuildBenchmark {
           String user = top ? "top-user" : new UUID(random.nextLong(), random.nextLong()).toString();
           String value = Long.toString(top ? n : 1 + random.nextInt(n));
           long reached = top ? T0 : T0 + 1 + random.nextLong(SPAN);
-          if (rows) {
-            ps.setString(1, leaderboard);
-            ps.setString(2, run);
-            ps.setString(3, user);
-            ps.setString(4, env);
-            ps.setString(5, tenant);
-            ps.setString(6, group);
-            ps.setString(7, value);
-            ps.setLong(8, reached);
-          } else {
-            ps.setString(1, user);
-            ps.setString(2, leaderboard);
-            ps.setString(3, run);
-            ps.setString(4, group);
-            ps.setString(5, value);
-            ps.setLong(6, reached);
-            ps.setString(7, env);
-            ps.setString(8, tenant);
+          Object[] values = rows
+              ? new Object[] {leaderboard, run, user, env, tenant, group, value, reached}
+              : new Object[] {user, leaderboard, run, group, value, reached, env, tenant};
+          for (int k = 0; k < values.length; k++) {
+            ps.setObject(k + 1, values[k]);
           }
           ps.addBatch();
           if (i % 10_000 == 0 || top) {
