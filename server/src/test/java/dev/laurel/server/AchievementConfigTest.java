@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.config.ConfigFileException;
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** CFG-1, CFG-2: achievements in the configuration file, by key, idempotent, validated with paths. */
 class AchievementConfigTest {
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-achievements", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-achievements", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }

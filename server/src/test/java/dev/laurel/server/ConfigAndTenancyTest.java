@@ -2,6 +2,7 @@ package dev.laurel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** CFG-1 (apply, idempotent, matched by key) and TEN-2..TEN-4, TEN-12 through the HTTP API. */
 class ConfigAndTenancyTest {
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-config", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-config", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }
@@ -45,7 +46,7 @@ class ConfigAndTenancyTest {
 
   @Test
   void cfg5_a_fresh_installation_without_a_configured_key_prints_one_admin_key() throws Exception {
-    Path dir = Files.createTempDirectory("laurel-fresh");
+    Path dir = TestDatabases.temporaryDirectory("laurel-fresh");
     var out = new java.io.ByteArrayOutputStream();
     try (Laurel laurel =
         Laurel.start(new Settings(0, dir, null, null), java.time.InstantSource.system(), new java.io.PrintStream(out, true))) {

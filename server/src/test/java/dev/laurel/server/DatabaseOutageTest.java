@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,7 @@ class DatabaseOutageTest {
       String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name + "?user=postgres";
       try (Laurel laurel =
           Laurel.start(
-              new Settings(0, Files.createTempDirectory("laurel-outage"), null, TestServer.ADMIN_KEY, url),
+              new Settings(0, TestDatabases.temporaryDirectory("laurel-outage"), null, TestServer.ADMIN_KEY, url),
               InstantSource.system(),
               new PrintStream(new ByteArrayOutputStream(), true))) {
         int port = laurel.port();

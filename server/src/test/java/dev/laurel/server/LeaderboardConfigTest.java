@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.config.ConfigFile;
 import dev.laurel.server.config.ConfigFileException;
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code leaderboards:} section of the configuration file (CFG-1, CFG-12, CFG-15, CFG-18). */
 class LeaderboardConfigTest {
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-config", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-config", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.config.ConfigFile;
 import dev.laurel.server.config.ConfigFileException;
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class PointsConfigFileTest {
       """;
 
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-points", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-points", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.config.ConfigFileException;
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** CFG-1, CFG-3, CFG-18: the {@code streak:} mapping of a tenant in the configuration file. */
 class StreakConfigFileTest {
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-config", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-config", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }

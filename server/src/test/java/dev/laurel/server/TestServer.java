@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
@@ -41,11 +40,7 @@ final class TestServer implements AutoCloseable {
 
   /** As above; {@code redisUrl}, when given, replaces the machine's Redis (PostgreSQL pass only). */
   TestServer(Path configFile, InstantSource clock, String redisUrl) {
-    try {
-      this.dataDir = Files.createTempDirectory("laurel-server-test");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    this.dataDir = TestDatabases.temporaryDirectory("laurel-server-test");
     this.configFile = configFile;
     this.clock = clock;
     this.postgresDatabase = BACKEND.equals("postgres") ? TestDatabases.createPostgresDatabase() : null;

@@ -20,7 +20,7 @@ class SqliteWriterTest {
 
   @BeforeEach
   void open() throws Exception {
-    dir = Files.createTempDirectory("laurel-writer-test");
+    dir = TestDatabases.temporaryDirectory("laurel-writer-test");
     db = Database.openSqlite(dir);
   }
 
@@ -67,7 +67,7 @@ class SqliteWriterTest {
       db.write(tx -> insert(tx, "c" + n, String.valueOf(n)));
     }
     // The database file alone, without its WAL, holds the rows once a checkpoint copied them.
-    Path copy = Files.createTempDirectory("laurel-writer-copy").resolve("copy.db");
+    Path copy = TestDatabases.temporaryDirectory("laurel-writer-copy").resolve("copy.db");
     long deadline = System.nanoTime() + 10_000_000_000L;
     String found = null;
     while (found == null && System.nanoTime() < deadline) {

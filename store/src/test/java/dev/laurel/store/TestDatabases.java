@@ -1,12 +1,18 @@
 package dev.laurel.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The real databases of this machine for tests (never mocks): a fresh SQLite file, or a fresh
@@ -15,14 +21,51 @@ import java.util.UUID;
 public final class TestDatabases {
   public static final String POSTGRES_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
+  /** Temporary files and directories of this test run, deleted when its JVM exits. */
+  private static final List<Path> TEMPORARY = new CopyOnWriteArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> TEMPORARY.forEach(TestDatabases::deleteTree)));
+  }
+
   private TestDatabases() {}
 
-  public static Database sqlite() {
+  /**
+   * A new temporary directory, deleted with everything in it when the test JVM exits (the stores
+   * that tests open in them take tens of megabytes each; a test run left hundreds behind).
+   */
+  public static Path temporaryDirectory(String prefix) {
     try {
-      return Database.openSqlite(Files.createTempDirectory("laurel-store-test"));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+      return remember(Files.createTempDirectory(prefix));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /** A new temporary file, deleted when the test JVM exits. */
+  public static Path temporaryFile(String prefix, String suffix) {
+    try {
+      return remember(Files.createTempFile(prefix, suffix));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path remember(Path path) {
+    TEMPORARY.add(path);
+    return path;
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // already gone, or not ours to delete any more: nothing to do at exit
+    }
+  }
+
+  public static Database sqlite() {
+    return Database.openSqlite(temporaryDirectory("laurel-store-test"));
   }
 
   /** A database created for this test run; {@link #dropPostgres(String)} removes it. */

@@ -2,7 +2,6 @@ package dev.laurel.store;
 
 import dev.laurel.engine.Scope;
 import dev.laurel.engine.user.Preferences;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +30,7 @@ abstract class UpgradeContract {
 
   @Test
   void sqlite_keeps_what_was_stored_before_the_upgrade() throws Exception {
-    Path dir = Files.createTempDirectory("laurel-upgrade");
+    Path dir = TestDatabases.temporaryDirectory("laurel-upgrade");
     prepare("jdbc:sqlite:" + dir.resolve("laurel.db").toAbsolutePath(), null, Dialect.SQLITE);
     try (Database db = Database.openSqlite(dir)) {
       checkUpgraded(db);

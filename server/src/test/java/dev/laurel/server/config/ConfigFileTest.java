@@ -3,6 +3,7 @@ package dev.laurel.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.laurel.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** CFG-1, CFG-15: the file is checked whole, every problem reported with its path. */
 class ConfigFileTest {
   private static Path write(String yaml) throws IOException {
-    Path file = Files.createTempFile("laurel-config", ".yaml");
+    Path file = TestDatabases.temporaryFile("laurel-config", ".yaml");
     Files.writeString(file, yaml);
     return file;
   }

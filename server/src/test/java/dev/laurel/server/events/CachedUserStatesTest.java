@@ -9,8 +9,8 @@ import dev.laurel.engine.user.UserProfile;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.store.Database;
 import dev.laurel.store.StoreException;
+import dev.laurel.store.TestDatabases;
 import dev.laurel.store.UserRepository;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ class CachedUserStatesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = Database.openSqlite(Files.createTempDirectory("laurel-states"));
+    db = Database.openSqlite(TestDatabases.temporaryDirectory("laurel-states"));
     users = new UserRepository(db);
     committer = new GroupCommitter(db);
     states = new CachedUserStates(users, committer, 2, 0);

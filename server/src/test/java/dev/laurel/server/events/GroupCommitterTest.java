@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.laurel.store.Database;
 import dev.laurel.store.Sql;
 import dev.laurel.store.StoreException;
-import java.nio.file.Files;
+import dev.laurel.store.TestDatabases;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ class GroupCommitterTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = Database.openSqlite(Files.createTempDirectory("laurel-group"));
+    db = Database.openSqlite(TestDatabases.temporaryDirectory("laurel-group"));
     committer = new GroupCommitter(db);
   }
 
