@@ -247,7 +247,7 @@ public final class AchievementRepository {
               c.prepareStatement(
                   "SELECT value, attributes FROM events WHERE env_id = ? AND tenant_id = ? AND user_id = ?"
                       + " AND metric_id = ?")) {
-            bindUser(ps, scope, userId);
+            UserRepository.bindUser(ps, scope, userId);
             ps.setString(4, metricId);
             BigDecimal sum = BigDecimal.ZERO;
             try (ResultSet rs = ps.executeQuery()) {
@@ -315,11 +315,5 @@ public final class AchievementRepository {
   private static void bindScope(PreparedStatement ps, Scope scope) throws SQLException {
     ps.setString(1, scope.environmentId());
     ps.setString(2, scope.tenantId());
-  }
-
-  private static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
   }
 }

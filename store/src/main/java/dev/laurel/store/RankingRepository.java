@@ -72,20 +72,27 @@ public final class RankingRepository {
    */
   public void saveEntry(Tx tx, Scope scope, String userId, String leaderboardId, LeaderboardEntry e)
       throws SQLException {
-    PreparedStatement ps = tx.prepare("SELECT leaderboards FROM users WHERE " + UserRepository.USER_ROW);
-    bindUser(ps, scope, userId);
-    LeaderboardEntries before;
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        throw new StoreException("no user " + userId + " to hold a leaderboard entry", null);
-      }
-      before = UserTallies.readEntries(rs.getString(1));
+    LeaderboardEntries before = latestOf(tx.prepare(LATEST_ENTRIES), scope, userId);
+    if (before == null) {
+      throw new StoreException("no user " + userId + " to hold a leaderboard entry", null);
     }
     LeaderboardEntry latest = before.get(leaderboardId);
     if (latest != null && e.run().isBefore(latest.run())) {
       saveRow(tx, scope, userId, leaderboardId, e);
     } else {
       saveEntries(tx, scope, userId, before, before.with(leaderboardId, e));
+    }
+  }
+
+  /** The users row's document of the user's latest entries (V13). */
+  private static final String LATEST_ENTRIES = "SELECT leaderboards FROM users WHERE " + UserRepository.USER_ROW;
+
+  /** The user's latest entries, read with {@link #LATEST_ENTRIES}; null if the user has no row. */
+  private static LeaderboardEntries latestOf(PreparedStatement ps, Scope scope, String userId)
+      throws SQLException {
+    UserRepository.bindUser(ps, scope, userId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? UserTallies.readEntries(rs.getString(1)) : null;
     }
   }
 
@@ -106,24 +113,15 @@ public final class RankingRepository {
         e.reachedAt().toEpochMilli());
   }
 
-  private static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
-  }
-
   /** A user's stored entry in one run, or null. */
   public LeaderboardEntry entry(Scope scope, String leaderboardId, LocalDate run, String userId) {
     return db.read(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT leaderboards FROM users WHERE " + UserRepository.USER_ROW)) {
-            bindUser(ps, scope, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-              LeaderboardEntry latest = rs.next() ? UserTallies.readEntries(rs.getString(1)).get(leaderboardId) : null;
-              if (latest != null && latest.run().equals(run)) {
-                return latest;
-              }
+          try (PreparedStatement ps = c.prepareStatement(LATEST_ENTRIES)) {
+            LeaderboardEntries entries = latestOf(ps, scope, userId);
+            LeaderboardEntry latest = entries == null ? null : entries.get(leaderboardId);
+            if (latest != null && latest.run().equals(run)) {
+              return latest;
             }
           }
           try (PreparedStatement ps =

@@ -94,7 +94,7 @@ public final class StreakRepository {
   private static StreakState state(Connection c, Scope scope, String userId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT streak FROM users WHERE " + UserRepository.USER_ROW)) {
-      bindUser(ps, scope, userId);
+      UserRepository.bindUser(ps, scope, userId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? document(rs.getString(1)) : null;
       }
@@ -282,12 +282,5 @@ public final class StreakRepository {
     ps.setString(2, scope.environmentId());
     ps.setString(3, scope.tenantId());
     return ps.executeUpdate() == 1;
-  }
-
-  private static void bindUser(PreparedStatement ps, Scope scope, String userId)
-      throws SQLException {
-    ps.setString(1, scope.environmentId());
-    ps.setString(2, scope.tenantId());
-    ps.setString(3, userId);
   }
 }

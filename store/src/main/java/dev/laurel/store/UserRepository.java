@@ -303,7 +303,8 @@ public final class UserRepository {
         key);
   }
 
-  private static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
+  /** Binds the first three parameters of {@link #USER_ROW} (or of {@code UserReads.OF_USER}). */
+  static void bindUser(PreparedStatement ps, Scope scope, String userId) throws SQLException {
     ps.setString(1, scope.environmentId());
     ps.setString(2, scope.tenantId());
     ps.setString(3, userId);
