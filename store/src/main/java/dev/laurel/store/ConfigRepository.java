@@ -344,47 +344,23 @@ public final class ConfigRepository {
   }
 
   /**
-   * ATTR-5: drops a deleted user attribute's stored values from every user of the scope (bumping
-   * the changed users' state versions, issue 8). On PostgreSQL other nodes' sessions write these
-   * rows meanwhile, so the rows holding the key are locked as they are read (in one order, so two
-   * removals at once cannot deadlock): a session that changed a user's attributes first is read
-   * after its commit, and one that comes later waits for this transaction. The embedded store runs
-   * this with every session held back ({@code CachedUserStates.outsideLanes}).
+   * ATTR-5: drops a deleted user attribute's stored values from every user of the scope, bumping
+   * the changed users' state versions ({@link UserRepository#rewriteLocked}: on PostgreSQL the rows
+   * holding the key are locked as they are read).
    */
   public void removeUserAttributeValues(Tx tx, Scope scope, String key) throws SQLException {
-    List<String[]> changed = new ArrayList<>();
-    boolean locked = tx.dialect() == Dialect.POSTGRESQL;
-    String select =
-        "SELECT id, attributes FROM users WHERE env_id = ? AND tenant_id = ?"
-            + (locked ? " AND jsonb_exists(attributes::jsonb, ?) ORDER BY id FOR UPDATE" : "");
-    try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
-      bindScope(ps, scope);
-      if (locked) {
-        ps.setString(3, key);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          var attrs = new java.util.TreeMap<>(Json.stringMap(rs.getString("attributes")));
-          if (attrs.remove(key) != null) {
-            changed.add(new String[] {rs.getString("id"), Json.write(attrs)});
-          }
-        }
-      }
-    }
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "UPDATE users SET attributes = ?, state_version = state_version + 1 WHERE "
-                    + UserRepository.USER_ROW)) {
-      for (String[] row : changed) {
-        ps.setString(1, row[1]);
-        ps.setString(2, scope.environmentId());
-        ps.setString(3, scope.tenantId());
-        ps.setString(4, row[0]);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    boolean postgres = tx.dialect() == Dialect.POSTGRESQL;
+    UserRepository.rewriteLocked(
+        tx,
+        "attributes",
+        "env_id = ? AND tenant_id = ?" + (postgres ? " AND jsonb_exists(attributes::jsonb, ?)" : ""),
+        postgres
+            ? List.of(scope.environmentId(), scope.tenantId(), key)
+            : List.of(scope.environmentId(), scope.tenantId()),
+        attributes -> {
+          var attrs = new java.util.TreeMap<>(Json.stringMap(attributes));
+          return attrs.remove(key) != null ? Json.write(attrs) : null;
+        });
   }
 
   private static long nextSeq(Tx tx, String table) throws SQLException {

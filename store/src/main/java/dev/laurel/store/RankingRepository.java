@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -238,7 +237,7 @@ public final class RankingRepository {
   }
 
   /** The condition selecting the users rows whose document may hold an entry of a leaderboard. */
-  private static final String HOLDS_ENTRY = " leaderboards LIKE ?";
+  private static final String HOLDS_ENTRY = "leaderboards LIKE ?";
 
   private static String holdsEntry(String leaderboardId) {
     return "%\"" + leaderboardId + "\"%";
@@ -247,7 +246,7 @@ public final class RankingRepository {
   /** Streams the users' latest entries (their rows' documents) of a leaderboard that are in a group. */
   private static void latestEntries(Connection c, String leaderboardId, Consumer<StoredEntry> sink)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, leaderboards FROM users WHERE" + HOLDS_ENTRY)) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, leaderboards FROM users WHERE " + HOLDS_ENTRY)) {
       ps.setFetchSize(10_000);
       ps.setString(1, holdsEntry(leaderboardId));
       try (ResultSet rs = ps.executeQuery()) {
@@ -308,45 +307,19 @@ public final class RankingRepository {
 
   /**
    * Removes every entry of a leaderboard: the rows, and the users' latest entries from their rows'
-   * documents, bumping those users' state versions in the same {@code UPDATE} (issue 8: no node
-   * reuses a state of theirs kept in memory; the rows of earlier runs are in no state). On
-   * PostgreSQL other nodes' sessions write these users rows meanwhile, so those holding an entry
-   * are locked as they are read, in one order, as ATTR-5 does ({@code
-   * ConfigRepository#removeUserAttributeValues}): a session that changed one first is read after
-   * its commit, one that comes later waits. The embedded store runs this with every session held
-   * back ({@code CachedUserStates.outsideLanes}).
+   * documents, bumping those users' state versions ({@link UserRepository#rewriteLocked}, as ATTR-5
+   * does; the rows of earlier runs are in no user's state).
    */
   static void deleteAllEntries(Tx tx, String leaderboardId) throws SQLException {
-    List<String[]> changed = new ArrayList<>();
-    String select =
-        "SELECT env_id, tenant_id, id, leaderboards FROM users WHERE" + HOLDS_ENTRY
-            + (tx.dialect() == Dialect.POSTGRESQL ? " ORDER BY env_id, tenant_id, id FOR UPDATE" : "");
-    try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
-      ps.setString(1, holdsEntry(leaderboardId));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Map<String, LeaderboardEntry> kept =
-              new LinkedHashMap<>(UserTallies.readEntries(rs.getString(4)).byLeaderboard());
-          if (kept.remove(leaderboardId) != null) {
-            changed.add(new String[] {
-              UserTallies.writeEntries(new LeaderboardEntries(kept)), rs.getString(1), rs.getString(2), rs.getString(3)
-            });
-          }
-        }
-      }
-    }
-    try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "UPDATE users SET leaderboards = ?, state_version = state_version + 1 WHERE "
-                    + UserRepository.USER_ROW)) {
-      for (String[] row : changed) {
-        for (int i = 0; i < row.length; i++) {
-          ps.setString(i + 1, row[i]);
-        }
-        ps.executeUpdate();
-      }
-    }
+    UserRepository.rewriteLocked(
+        tx,
+        "leaderboards",
+        HOLDS_ENTRY,
+        List.of(holdsEntry(leaderboardId)),
+        document -> {
+          Map<String, LeaderboardEntry> kept = new LinkedHashMap<>(UserTallies.readEntries(document).byLeaderboard());
+          return kept.remove(leaderboardId) != null ? UserTallies.writeEntries(new LeaderboardEntries(kept)) : null;
+        });
     try (PreparedStatement ps =
         tx.connection().prepareStatement("DELETE FROM leaderboard_entries WHERE leaderboard_id = ?")) {
       ps.setString(1, leaderboardId);

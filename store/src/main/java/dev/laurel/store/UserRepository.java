@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Users, their totals and their events. */
 public final class UserRepository {
@@ -141,6 +142,51 @@ public final class UserRepository {
         ps.setString(i + 1, params[i]);
       }
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Rewrites one JSON column of the users rows that {@code condition} selects (with {@code params})
+   * outside the users' sessions (admin deletions: ATTR-5's attribute values, LB-2 and LB-39's
+   * entries): {@code rewrite} gives a row's new value, or null to leave it, and each rewritten row's
+   * state version is bumped in the same {@code UPDATE} (issue 8: no node reuses a state of the user
+   * kept in memory). On PostgreSQL other nodes' sessions write these rows meanwhile, so the rows are
+   * locked as they are read, in key order (two rewrites at once cannot deadlock): a session that
+   * changed a row first is read after its commit, and one that comes later waits for this
+   * transaction. The embedded store runs these writes with every session held back ({@code
+   * CachedUserStates.outsideLanes}).
+   */
+  static void rewriteLocked(
+      Tx tx, String column, String condition, List<String> params, UnaryOperator<String> rewrite)
+      throws SQLException {
+    List<String[]> changed = new ArrayList<>();
+    String select =
+        "SELECT env_id, tenant_id, id, " + column + " FROM users WHERE " + condition
+            + (tx.dialect() == Dialect.POSTGRESQL ? " ORDER BY env_id, tenant_id, id FOR UPDATE" : "");
+    try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setString(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String next = rewrite.apply(rs.getString(4));
+          if (next != null) {
+            changed.add(new String[] {next, rs.getString(1), rs.getString(2), rs.getString(3)});
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement(
+                "UPDATE users SET " + column + " = ?, state_version = state_version + 1 WHERE " + USER_ROW)) {
+      for (String[] row : changed) {
+        for (int i = 0; i < row.length; i++) {
+          ps.setString(i + 1, row[i]);
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
