@@ -155,11 +155,9 @@ public final class LeaderboardAdmin {
     }));
     if (result.startMoved()) {
       outsideLanes.accept(update); // the entries go from users' rows, which kept states hold
+      rankings.dropLeaderboard(id);
     } else {
       update.run();
-    }
-    if (result.startMoved()) {
-      rankings.dropLeaderboard(id);
     }
     scopes.invalidate(scope);
     if (result.finishNow()) {
