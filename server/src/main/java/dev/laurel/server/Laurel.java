@@ -204,10 +204,20 @@ public final class Laurel implements AutoCloseable {
     EventService events =
         new EventService(scopes, users, lanes, states, clock, Ids.randomUuids(), progress, streakStates);
     events.trackLeaderboards(leaderboards.tracker());
-    // A repair reads the user's state in a session, then works (store reads, rankings) after it,
-    // still in the user's lane but holding no transaction and so no pooled connection.
-    leaderboards.tracker().repairIn((scope, id, repair) -> lanes.run(scope, id, () -> {
-      repair.accept(states.session(scope, id, s -> s.load(scope, id).state()));
+    // A repair sets the rankings from the user's state in a session that writes (moving the state
+    // version on, which makes a claim of another node that read the user earlier fail), and reads
+    // entries of earlier runs from the store after it, holding no transaction then.
+    leaderboards.tracker().repairIn((scope, id, inSession) -> lanes.run(scope, id, () -> {
+      Runnable[] after = new Runnable[1];
+      UserStates.Staged moved = states.session(scope, id, s -> {
+        UserStates.Loaded read = s.load(scope, id);
+        after[0] = inSession.apply(read.state());
+        return read.state() == null ? null : s.stage(read, scope, id, read.state(), null, tx -> null);
+      });
+      if (moved != null) {
+        moved.await();
+      }
+      after[0].run();
       return null;
     }));
     AchievementService achievementService =

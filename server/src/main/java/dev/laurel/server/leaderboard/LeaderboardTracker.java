@@ -16,11 +16,14 @@ import dev.laurel.store.Sql;
 import dev.laurel.store.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies a user's leaderboard entry changes (EVENT-4 step 7) to the rankings inside the user's
@@ -36,10 +39,17 @@ public final class LeaderboardTracker {
   private final RankingRepairs repairs = new RankingRepairs();
   private volatile Lanes lanes;
 
-  /** Runs a repair in a user's lane with the user's state as it then is (null: no user). */
+  /**
+   * Runs a repair in a user's lane. {@code inSession} runs in a session of the user's with the
+   * user's state as it then is (null: no user); a session that, on several nodes, holds the user
+   * against every node's sessions and moves the user's state version on when the user exists, so
+   * that a request of another node that read the user before it cannot commit after it without
+   * failing (and being repaired in turn): the rankings it sets from that state are the user's
+   * until the user's next change. What {@code inSession} returns runs after the session.
+   */
   @FunctionalInterface
   public interface Lanes {
-    void run(Scope scope, String userId, Consumer<UserState> repair);
+    void run(Scope scope, String userId, Function<UserState, Runnable> inSession);
   }
 
   public LeaderboardTracker(Rankings rankings, RankingRepository repository) {
@@ -128,22 +138,51 @@ public final class LeaderboardTracker {
       }
     }
 
-    private void repair(UserState current) {
+    /**
+     * Sets the rankings of every changed entry from {@code current}, the user's state in a session:
+     * those of the latest runs at once; returns the rest, entries of earlier runs, read from the
+     * store after the session (they no longer change with the user's events).
+     */
+    private Runnable repair(UserState current) {
       LeaderboardEntries entries = current == null ? LeaderboardEntries.EMPTY : current.leaderboards();
+      List<EntryChange> earlier = new ArrayList<>();
       for (EntryChange c : changes) {
-        String id = c.leaderboard().id();
-        LeaderboardEntry after = c.after();
-        LeaderboardEntry now = entries.get(id);
-        if (now == null || !now.run().equals(after.run())) {
-          now = repository.entry(scope, id, after.run(), userId);
+        LeaderboardEntry now = entries.get(c.leaderboard().id());
+        if (now != null && now.run().equals(c.after().run())) {
+          reset(c, now);
+        } else {
+          earlier.add(c);
         }
-        rankings.remove(new Board(id, after.run(), after.group()), userId);
-        if (c.before() != null) {
-          rankings.remove(new Board(id, after.run(), c.before().group()), userId);
+      }
+      return () -> {
+        for (EntryChange c : earlier) {
+          reset(c, repository.entry(scope, c.leaderboard().id(), c.after().run(), userId));
         }
-        if (now != null && now.group() != null) {
-          rankings.update(new Board(id, now.run(), now.group()), userId, now.rankValue(),
-              now.reachedAt().toEpochMilli(), c.leaderboard().maxParticipants());
+      };
+    }
+
+    /**
+     * Sets the user's ranking in the change's run to {@code now} (null: no entry), and leaves the
+     * user out of the run's other groups the change touched. The board the user stays on is
+     * updated in place, never emptied of the user first: a reader meanwhile finds the user ranked.
+     */
+    private void reset(EntryChange c, LeaderboardEntry now) {
+      String id = c.leaderboard().id();
+      LocalDate run = c.after().run();
+      Board stays = null;
+      if (now != null && now.group() != null) {
+        stays = new Board(id, run, now.group());
+        rankings.update(stays, userId, now.rankValue(), now.reachedAt().toEpochMilli(), c.leaderboard().maxParticipants());
+      }
+      Set<String> touched = new LinkedHashSet<>();
+      touched.add(c.after().group());
+      if (c.before() != null) {
+        touched.add(c.before().group());
+      }
+      for (String group : touched) {
+        Board board = new Board(id, run, group);
+        if (group != null && !board.equals(stays)) {
+          rankings.remove(board, userId);
         }
       }
     }
