@@ -31,6 +31,26 @@ class HttpEdgeTest {
     server.close();
   }
 
+  /**
+   * Issue 8: the listen socket holds up to 1,024 connections not yet accepted (the JDK's default,
+   * 50, dropped the SYNs of a burst of new connections, and each such client waited a second for
+   * its retransmission). Read from {@code ss}, which shows a listening socket's backlog as Send-Q.
+   */
+  @Test
+  void a_burst_of_new_connections_finds_room_in_the_listen_backlog() throws Exception {
+    Process ss;
+    try {
+      ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + server.laurel.port()).redirectErrorStream(true).start();
+    } catch (IOException noSs) {
+      org.junit.jupiter.api.Assumptions.abort("ss (iproute2) is not installed");
+      return;
+    }
+    String listening = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(ss.waitFor()).isZero();
+    assertThat(listening).startsWith("LISTEN");
+    assertThat(listening.split("\\s+")[2]).isEqualTo("1024");
+  }
+
   @Test
   void auth1_err9_authentication_comes_before_routing() {
     var noKey = server.call("GET", "/v1/no-such-route", null, null);
