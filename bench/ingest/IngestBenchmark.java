@@ -39,7 +39,15 @@ public final class IngestBenchmark {
           "-Xms288m", "-Xmx288m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=50",
           "-XX:G1ReservePercent=15");
 
-  record Options(String backend, int users, int seconds, int connections, int[] rates, int rounds, Path jar, Path config) {}
+  record Options(
+      String backend, int users, int seconds, int connections, int[] rates, int rounds, Path jar, Path config,
+      boolean compressed) {}
+
+  /**
+   * What the official SDKs' HTTP clients (Node's fetch) send, so that the server compresses the
+   * responses it would compress for them; {@code --uncompressed} leaves it out.
+   */
+  static final String ACCEPT_ENCODING = "Accept-Encoding: gzip, deflate\r\n";
 
   /** The unmeasured warm-up of the update path that precedes the measured phases. */
   private static final int WARM_SECONDS = 10;
@@ -76,15 +84,16 @@ public final class IngestBenchmark {
       String host = "127.0.0.1:" + port;
       Loader loader = new Loader(port);
       waitHealthy(loader, host);
-      System.out.printf(Locale.ROOT, "# Laurel ingest benchmark — backend %s, %d users, %d connections, %d s per phase%n",
-          o.backend(), o.users(), o.connections(), o.seconds());
+      System.out.printf(Locale.ROOT, "# Laurel ingest benchmark — backend %s, %d users, %d connections, %d s per phase, %s%n",
+          o.backend(), o.users(), o.connections(), o.seconds(),
+          o.compressed() ? "responses compressed as for the SDKs" : "responses uncompressed");
       System.out.printf(Locale.ROOT, "machine: %d cores, java %s%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-      Result warm = loader.closedLoop(o.connections(), Integer.MAX_VALUE, o.users(), i -> eventRequest(host, "user-" + i));
+      Result warm = loader.closedLoop(o.connections(), Integer.MAX_VALUE, o.users(), i -> eventRequest(host, "user-" + i, o.compressed()));
       System.out.printf(Locale.ROOT, "warm-up: %d users created with one event each in %.1f s (%.0f events/s)%n",
           warm.count(), warm.seconds(), warm.count() / warm.seconds());
       // Not measured: the update path of existing users, compiled by the JIT before the phases time it.
-      Result jit = loader.closedLoop(o.connections(), WARM_SECONDS, Long.MAX_VALUE, i -> eventRequest(host, randomUser(o.users())));
+      Result jit = loader.closedLoop(o.connections(), WARM_SECONDS, Long.MAX_VALUE, i -> eventRequest(host, randomUser(o.users()), o.compressed()));
       System.out.printf(Locale.ROOT, "warm-up: %d events of existing users in %.1f s (%.0f events/s), not measured%n",
           jit.count(), jit.seconds(), jit.count() / jit.seconds());
 
@@ -100,13 +109,13 @@ public final class IngestBenchmark {
             i -> healthRequest));
         rows.add(row("GET /health, closed loop" + of, health));
         Phase ingest = phase(server.pid(), () -> loader.closedLoop(o.connections(), o.seconds(), Long.MAX_VALUE,
-            i -> eventRequest(host, randomUser(o.users()))));
+            i -> eventRequest(host, randomUser(o.users()), o.compressed())));
         rows.add(row("events, closed loop (max sustained)" + of, ingest));
         ingestRates[round] = ingest.result().rate();
         ratios[round] = 100.0 * ingest.result().rate() / health.result().rate();
       }
       for (int rate : o.rates()) {
-        Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()))));
+        Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()), o.compressed())));
         rows.add(row("events at " + rate + "/s offered, open loop", r));
       }
       System.out.println();
@@ -602,12 +611,13 @@ public final class IngestBenchmark {
     }
   }
 
-  static byte[] eventRequest(String host, String userId) {
+  static byte[] eventRequest(String host, String userId, boolean compressed) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     String metric = METRICS[r.nextInt(METRICS.length)];
     String body = "{\"user\":{\"id\":\"" + userId + "\",\"tz\":\"Europe/London\",\"attributes\":{\"plan\":\"" + PLANS[Math.floorMod(userId.hashCode(), 3)]
         + "\"}},\"value\":" + (1 + r.nextInt(5)) + ",\"attributes\":{\"deck\":\"deck-" + r.nextInt(20) + "\"}}";
-    return Http.request("POST", host, "/v1/metrics/" + metric + "/event", "X-API-KEY: " + KEY + "\r\nContent-Type: application/json\r\n", body);
+    String headers = "X-API-KEY: " + KEY + "\r\nContent-Type: application/json\r\n" + (compressed ? ACCEPT_ENCODING : "");
+    return Http.request("POST", host, "/v1/metrics/" + metric + "/event", headers, body);
   }
 
   /** A skewed spread: a few users are very active, most rarely (index = n · u³). */
@@ -670,6 +680,7 @@ public final class IngestBenchmark {
     int rounds = 3;
     Path jar = Path.of("server/target/laurel.jar");
     Path config = Path.of("bench/ingest/ingest.yaml");
+    boolean compressed = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--backend" -> backend = args[++i];
@@ -680,9 +691,10 @@ public final class IngestBenchmark {
         case "--rounds" -> rounds = Math.max(1, Integer.parseInt(args[++i]));
         case "--jar" -> jar = Path.of(args[++i]);
         case "--config" -> config = Path.of(args[++i]);
+        case "--uncompressed" -> compressed = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    return new Options(backend, users, seconds, connections, rates, rounds, jar, config);
+    return new Options(backend, users, seconds, connections, rates, rounds, jar, config, compressed);
   }
 }

@@ -255,6 +255,7 @@ public final class Laurel implements AutoCloseable {
         HttpApi.create(
             apiKeys,
             scopes,
+            settings.compressionMinBytes(),
             app -> {
               new EventRoutes(events, leaderboards.json()).register(app);
               new UserRoutes(userService, users, scopes).register(app);

@@ -103,9 +103,16 @@ public final class Main implements Runnable {
         description = "Redis URL (redis://host:6379/0) holding the leaderboard rankings shared by several nodes; needs --database (env LAUREL_REDIS_URL).")
     String redisUrl;
 
+    @Option(
+        names = "--compression-min-bytes",
+        defaultValue = "${env:LAUREL_COMPRESSION_MIN_BYTES:-" + Settings.DEFAULT_COMPRESSION_MIN_BYTES + "}",
+        description = "JSON responses of at least this many bytes are gzipped for clients that accept it; 0 for none"
+            + " (env LAUREL_COMPRESSION_MIN_BYTES, default " + Settings.DEFAULT_COMPRESSION_MIN_BYTES + ").")
+    int compressionMinBytes;
+
     @Override
     public Integer call() throws InterruptedException {
-      Settings settings = store.settings(port, config, redisUrl);
+      Settings settings = store.settings(port, config, redisUrl).withCompressionMinBytes(compressionMinBytes);
       settings.check();
       Laurel laurel;
       try {

@@ -51,6 +51,60 @@ class HttpEdgeTest {
     assertThat(listening.split("\\s+")[2]).isEqualTo("1024");
   }
 
+  /**
+   * Issue 8: responses of at least 4 KiB (the default {@code --compression-min-bytes}) are gzipped
+   * for a client that accepts it, as the SDKs' requests do; an event's response, smaller, is not
+   * (gzip cost about an eighth of the ingest throughput); nothing is gzipped for a client that
+   * does not accept it.
+   */
+  @Test
+  void gen2_large_responses_are_gzipped_for_clients_that_accept_it_and_event_responses_are_not() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + server.laurel.port();
+    var large = client.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi/extensions.json"))
+            .header("Accept-Encoding", "gzip, deflate").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(large.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(large.body())).readAllBytes();
+    assertThat(unzipped.length).isGreaterThan(4096);
+    assertThat(large.body().length).isLessThan(unzipped.length / 2);
+    var plain = client.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi/extensions.json")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(plain.body()).isEqualTo(unzipped);
+    // Between Javalin's default threshold (1,500 bytes) and ours: sent as it is.
+    for (int i = 0; i < 12; i++) {
+      server.createMetric("gzip-threshold-metric-with-a-long-key-" + i);
+    }
+    var middling = client.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/v1/metrics"))
+            .header("X-API-KEY", TestServer.ADMIN_KEY).header("Accept-Encoding", "gzip, deflate").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(middling.body().length()).isBetween(1500, 4095);
+    assertThat(middling.headers().firstValue("Content-Encoding")).isEmpty();
+    var event = client.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/metrics/lessons/event"))
+            .header("X-API-KEY", TestServer.ADMIN_KEY)
+            .header("Content-Type", "application/json")
+            .header("Accept-Encoding", "gzip, deflate")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"user\":{\"id\":\"gzip-user\"},\"value\":1}"))
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(event.statusCode()).isEqualTo(201);
+    assertThat(event.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(event.body()).contains("\"total\":1");
+  }
+
+  @Test
+  void a_negative_compression_threshold_is_refused_at_start() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Settings(0, java.nio.file.Path.of("data"), null, null).withCompressionMinBytes(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--compression-min-bytes must be 0 (no compression) or more, got -1");
+  }
+
   @Test
   void auth1_err9_authentication_comes_before_routing() {
     var noKey = server.call("GET", "/v1/no-such-route", null, null);

@@ -8,6 +8,8 @@ import dev.laurel.server.leaderboard.RankingsUnavailableException;
 import dev.laurel.server.scope.Scopes;
 import dev.laurel.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -56,8 +58,12 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  /** Builds the server with the given route registrations; {@code ready} answers /health. */
-  public static Javalin create(ApiKeys keys, Scopes scopes, Consumer<Javalin> routes) {
+  /**
+   * Builds the server with the given route registrations; {@code ready} answers /health. JSON
+   * responses of at least {@code compressionMinBytes} bytes are gzipped for clients that accept it
+   * (0: none).
+   */
+  public static Javalin create(ApiKeys keys, Scopes scopes, int compressionMinBytes, Consumer<Javalin> routes) {
     Javalin app =
         Javalin.create(
             config -> {
@@ -67,7 +73,10 @@ public final class HttpApi {
               config.http.prefer405over404 = true;
               // The buffer each response is copied through (Javalin allocates one per response;
               // its default, Jetty's 32 KiB output buffer, was most of an event's garbage).
-              config.http.responseBufferSize = 4096;
+              // Javalin decides to compress on the first write through this buffer, so a
+              // threshold above it needs a buffer as large.
+              config.http.responseBufferSize = Math.max(4096, compressionMinBytes);
+              config.http.customCompression(compression(compressionMinBytes));
               config.jsonMapper(new JavalinJackson(Wire.MAPPER, true));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
               // No cache of header lines per connection: Jetty allocates one in each connection's
@@ -119,6 +128,16 @@ public final class HttpApi {
       }
     });
     return app;
+  }
+
+  /** Gzip (Javalin's default level) from {@code minBytes} up; none for 0. */
+  private static CompressionStrategy compression(int minBytes) {
+    if (minBytes == 0) {
+      return CompressionStrategy.NONE;
+    }
+    CompressionStrategy gzip = new CompressionStrategy(null, new Gzip());
+    gzip.setDefaultMinSizeForCompression(minBytes);
+    return gzip;
   }
 
   /** Our OpenAPI file: the endpoints beyond the reference contracts (§26.3, §27). */
