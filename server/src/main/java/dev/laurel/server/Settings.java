@@ -22,9 +22,9 @@ public record Settings(
     int compressionMinBytes) {
 
   /**
-   * Issue 8: gzip at Javalin's default of 1,500 bytes took about an eighth of the event route's
-   * throughput (an event's response is 1–6 KiB: 3.8 KiB in the benchmark's configuration). Larger
-   * responses (lists, pages of rankings) are compressed. A larger threshold enlarges the buffer
+   * Issue 8: gzip from Javalin's default of 1,500 bytes took about an eighth of the event route's
+   * throughput (an event's response is usually smaller than this: 3.8 KiB in the benchmark's
+   * configuration). Larger responses (lists, pages of rankings) are compressed. A larger threshold enlarges the buffer
    * each response is copied through to as much (Javalin decides on its first write).
    */
   public static final int DEFAULT_COMPRESSION_MIN_BYTES = 4096;
