@@ -105,15 +105,7 @@ class LeaderboardRedisTest {
   }
 
   private static long stateVersion(dev.laurel.store.Database store, String userId) {
-    return store.read(c -> {
-      try (var ps = c.prepareStatement("SELECT state_version FROM users WHERE id = ?")) {
-        ps.setString(1, userId);
-        try (var rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return Long.parseLong(dev.laurel.store.TestDatabases.userColumn(store, userId, "state_version"));
   }
 
   private static RedisRankings redis(LeaderboardFixture f) {

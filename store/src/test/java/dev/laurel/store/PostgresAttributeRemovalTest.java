@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.laurel.engine.Scope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,14 +44,6 @@ class PostgresAttributeRemovalTest extends FreshPostgresTest {
   }
 
   private String attributes(String user) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT attributes FROM users WHERE id = ?")) {
-        ps.setString(1, user);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+    return TestDatabases.userColumn(db, user, "attributes");
   }
 }

@@ -95,6 +95,18 @@ public final class TestDatabases {
     });
   }
 
+  /** A column of the users row of {@code userId} (in any scope), as text; null if there is none. */
+  public static String userColumn(Database db, String userId, String column) {
+    return db.read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM users WHERE id = ?")) {
+        ps.setString(1, userId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    });
+  }
+
   private static void execute(String sql) {
     try (Connection c = DriverManager.getConnection(POSTGRES_ADMIN_URL, "postgres", "");
         Statement s = c.createStatement()) {
