@@ -24,14 +24,16 @@ public record Settings(
   /**
    * Issue 8: gzip from Javalin's default of 1,500 bytes took about an eighth of the event route's
    * throughput (an event's response is usually smaller than this: 3.8 KiB in the benchmark's
-   * configuration). Larger responses (lists, pages of rankings) are compressed. A larger threshold enlarges the buffer
-   * each response is copied through to as much (Javalin decides on its first write).
+   * configuration). Larger responses (lists, pages of rankings) are compressed. A larger threshold
+   * enlarges the buffer each response is copied through to as much (Javalin decides on its first
+   * write).
    */
   public static final int DEFAULT_COMPRESSION_MIN_BYTES = 4096;
 
   public Settings {
     if (compressionMinBytes < 0) {
-      throw new IllegalArgumentException("--compression-min-bytes must be 0 (no compression) or more, got " + compressionMinBytes);
+      throw new IllegalArgumentException(
+          "--compression-min-bytes must be 0 (no compression) or more, got " + compressionMinBytes);
     }
   }
 
