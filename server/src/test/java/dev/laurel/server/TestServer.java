@@ -3,6 +3,7 @@ package dev.laurel.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.server.http.Wire;
 import dev.laurel.server.leaderboard.redis.RedisRankings;
+import dev.laurel.server.leaderboard.redis.RedisUrl;
 import dev.laurel.store.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,14 +146,15 @@ final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    if (laurel.leaderboards().rankings() instanceof RedisRankings redis) {
-      try {
+    laurel.close();
+    if (redisUrl != null) {
+      // After the server: a sweep of a running server would mark the emptied rankings built again.
+      try (RedisRankings redis = RedisRankings.connect(RedisUrl.parse(redisUrl))) {
         redis.clear();
       } catch (RuntimeException e) {
         // the test stopped its Redis: nothing of this server's is left in the machine's
       }
     }
-    laurel.close();
     if (postgresDatabase != null) {
       TestDatabases.dropPostgres(postgresDatabase);
     }
