@@ -1,15 +1,24 @@
 package dev.laurel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +51,7 @@ class HttpEdgeTest {
     try {
       ss = new ProcessBuilder("ss", "-ltnH", "sport = :" + server.laurel.port()).redirectErrorStream(true).start();
     } catch (IOException noSs) {
-      org.junit.jupiter.api.Assumptions.abort("ss (iproute2) is not installed");
+      Assumptions.abort("ss (iproute2) is not installed");
       return;
     }
     String listening = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -59,19 +68,19 @@ class HttpEdgeTest {
    */
   @Test
   void gen2_large_responses_are_gzipped_for_clients_that_accept_it_and_event_responses_are_not() throws Exception {
-    var client = java.net.http.HttpClient.newHttpClient();
+    var client = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + server.laurel.port();
     var large = client.send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi/extensions.json"))
+        HttpRequest.newBuilder(URI.create(base + "/openapi/extensions.json"))
             .header("Accept-Encoding", "gzip, deflate").build(),
-        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(large.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(large.body())).readAllBytes();
+    byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(large.body())).readAllBytes();
     assertThat(unzipped.length).isGreaterThan(4096);
     assertThat(large.body().length).isLessThan(unzipped.length / 2);
     var plain = client.send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi/extensions.json")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.newBuilder(URI.create(base + "/openapi/extensions.json")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(plain.body()).isEqualTo(unzipped);
     // Between Javalin's default threshold (1,500 bytes) and ours: sent as it is.
@@ -79,19 +88,19 @@ class HttpEdgeTest {
       server.createMetric("gzip-threshold-metric-with-a-long-key-" + i);
     }
     var middling = client.send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/v1/metrics"))
+        HttpRequest.newBuilder(URI.create(base + "/admin/v1/metrics"))
             .header("X-API-KEY", TestServer.ADMIN_KEY).header("Accept-Encoding", "gzip, deflate").build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString());
     assertThat(middling.body().length()).isBetween(1500, 4095);
     assertThat(middling.headers().firstValue("Content-Encoding")).isEmpty();
     var event = client.send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/v1/metrics/lessons/event"))
+        HttpRequest.newBuilder(URI.create(base + "/v1/metrics/lessons/event"))
             .header("X-API-KEY", TestServer.ADMIN_KEY)
             .header("Content-Type", "application/json")
             .header("Accept-Encoding", "gzip, deflate")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"user\":{\"id\":\"gzip-user\"},\"value\":1}"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"user\":{\"id\":\"gzip-user\"},\"value\":1}"))
             .build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString());
     assertThat(event.statusCode()).isEqualTo(201);
     assertThat(event.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(event.body()).contains("\"total\":1");
@@ -99,8 +108,8 @@ class HttpEdgeTest {
 
   @Test
   void a_negative_compression_threshold_is_refused_at_start() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new Settings(0, java.nio.file.Path.of("data"), null, null).withCompressionMinBytes(-1))
+    assertThatThrownBy(
+            () -> new Settings(0, Path.of("data"), null, null).withCompressionMinBytes(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--compression-min-bytes must be 0 (no compression) or more, got -1");
   }
