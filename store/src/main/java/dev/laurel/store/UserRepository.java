@@ -146,12 +146,22 @@ public final class UserRepository {
   }
 
   /**
+   * The order in which several users rows are locked on PostgreSQL: that of the group commit's units
+   * (code point order of environment, tenant and user id), which is the {@code "C"} collation's on
+   * UTF-8 text, whatever the database's collation (under a language's rules "user-10" and "user_1"
+   * are ordered by their letters and digits first, and two transactions that lock rows in orders
+   * that differ can deadlock).
+   */
+  static final String IN_LOCK_ORDER = "env_id COLLATE \"C\", tenant_id COLLATE \"C\", id COLLATE \"C\"";
+
+  /**
    * Rewrites one JSON column of the users rows that {@code condition} selects (with {@code params})
    * outside the users' sessions (admin deletions: ATTR-5's attribute values, LB-2 and LB-39's
    * entries): {@code rewrite} gives a row's new value, or null to leave it, and each rewritten row's
    * state version is bumped in the same {@code UPDATE} (issue 8: no node reuses a state of the user
    * kept in memory). On PostgreSQL other nodes' sessions write these rows meanwhile, so the rows are
-   * locked as they are read, in key order (two rewrites at once cannot deadlock): a session that
+   * locked as they are read, in key order ({@link #IN_LOCK_ORDER}: neither two rewrites at once nor
+   * a rewrite and a group of sessions can deadlock): a session that
    * changed a row first is read after its commit, and one that comes later waits for this
    * transaction. The embedded store runs these writes with every session held back ({@code
    * CachedUserStates.outsideLanes}).
@@ -162,7 +172,7 @@ public final class UserRepository {
     List<String[]> changed = new ArrayList<>();
     String select =
         "SELECT env_id, tenant_id, id, " + column + " FROM users WHERE " + condition
-            + (tx.dialect() == Dialect.POSTGRESQL ? " ORDER BY env_id, tenant_id, id FOR UPDATE" : "");
+            + (tx.dialect() == Dialect.POSTGRESQL ? " ORDER BY " + IN_LOCK_ORDER + " FOR UPDATE" : "");
     try (PreparedStatement ps = tx.connection().prepareStatement(select)) {
       for (int i = 0; i < params.size(); i++) {
         ps.setString(i + 1, params.get(i));

@@ -70,8 +70,13 @@ public final class TestDatabases {
 
   /** A database created for this test run; {@link #dropPostgres(String)} removes it. */
   public static String createPostgresDatabase() {
+    return createPostgresDatabase("");
+  }
+
+  /** As {@link #createPostgresDatabase()}, with options of {@code CREATE DATABASE} (a collation, say). */
+  public static String createPostgresDatabase(String options) {
     String name = "laurel_test_" + UUID.randomUUID().toString().replace("-", "");
-    execute("CREATE DATABASE " + name);
+    execute("CREATE DATABASE " + name + options);
     return name;
   }
 

@@ -160,6 +160,21 @@ class GroupCommitterTest {
   }
 
   @Test
+  void keys_are_ordered_by_code_point_as_postgresql_locks_rows_in_admin_rewrites() throws Exception {
+    CountDownLatch release = holdWriter();
+    long generation = committer.generation();
+    // U+1F600 is two UTF-16 units from U+D83D: String.compareTo puts it before U+FFFD.
+    List<CompletableFuture<Void>> done = List.of(
+        putKeyed(generation, "\uD83D\uDE00", "unit-emoji"),
+        putKeyed(generation, "\uFFFD", "unit-replacement"),
+        putKeyed(generation, "user_1", "unit-underscore"),
+        putKeyed(generation, "user-10", "unit-hyphen"));
+    release.countDown();
+    done.forEach(GroupCommitter::await);
+    assertThat(namesInWrittenOrder()).containsExactly("unit-hyphen", "unit-underscore", "unit-replacement", "unit-emoji");
+  }
+
+  @Test
   void a_failing_unit_checked_when_written_starts_no_new_generation() throws Exception {
     CountDownLatch release = holdWriter();
     long generation = committer.generation();

@@ -1,0 +1,61 @@
+package dev.laurel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.laurel.engine.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two transactions that lock several users rows wait for each other in a cycle (a deadlock, which
+ * PostgreSQL breaks after a second by failing one) unless they lock them in the same order. An
+ * admin rewrite of users rows ({@link UserRepository#rewriteLocked}: ATTR-5, LB-2, LB-39) locks
+ * them in the order the group commit writes its units in: code point order of (environment,
+ * tenant, user), which is PostgreSQL's {@code "C"} collation — whatever the database's own
+ * collation, which under a language's rules (the default of many installations) orders ids
+ * otherwise ("user-10" and "user_1" by their letters and digits first).
+ */
+class PostgresRowLockOrderTest {
+  private static final Scope SCOPE = new Scope("env-1", Scope.DEFAULT_TENANT);
+  private String name;
+  private Database db;
+
+  @BeforeEach
+  void createDatabase() {
+    name = TestDatabases.createPostgresDatabase(" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
+    db = TestDatabases.postgres(name);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+    TestDatabases.dropPostgres(name);
+  }
+
+  @Test
+  void an_admin_rewrite_locks_users_rows_in_code_point_order_under_a_language_collation() {
+    List<String> ids = List.of("user_1", "User2", "user-10", "user1", "a b", "ab", "é", "z", "\uFFFD", "\uD83D\uDE00");
+    for (String id : ids) {
+      db.write(tx -> tx.update(
+          "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
+              + " preferences, created, updated) VALUES (?, ?, ?, '[]', FALSE, ?, FALSE, '{}', 0, 0)",
+          SCOPE.environmentId(), SCOPE.tenantId(), id, Json.write(java.util.Map.of("id", id))));
+    }
+    List<String> locked = new ArrayList<>();
+    db.write(tx -> {
+      UserRepository.rewriteLocked(
+          tx, "attributes", "env_id = ? AND tenant_id = ?", List.of(SCOPE.environmentId(), SCOPE.tenantId()),
+          attributes -> {
+            locked.add(Json.stringMap(attributes).get("id"));
+            return null;
+          });
+      return null;
+    });
+    List<String> codePointOrder = new ArrayList<>(ids);
+    codePointOrder.sort((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+    assertThat(locked).containsExactlyElementsOf(codePointOrder);
+  }
+}
