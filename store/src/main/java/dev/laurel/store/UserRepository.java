@@ -132,17 +132,38 @@ public final class UserRepository {
    * as a session does.
    */
   static void bumpStateVersions(Tx tx, String ownedRows, String... params) throws SQLException {
+    String owners = "(env_id, tenant_id, id) IN (" + ownedRows + ")";
+    if (tx.dialect() == Dialect.POSTGRESQL) {
+      lockInOrder(tx, owners, params); // else the UPDATE locks them in the order it finds them
+    }
     try (PreparedStatement ps =
-        tx.connection()
-            .prepareStatement(
-                "UPDATE users SET state_version = state_version + 1 WHERE (env_id, tenant_id, id) IN ("
-                    + ownedRows
-                    + ")")) {
+        tx.connection().prepareStatement("UPDATE users SET state_version = state_version + 1 WHERE " + owners)) {
       for (int i = 0; i < params.length; i++) {
         ps.setString(i + 1, params[i]);
       }
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * PostgreSQL: locks the users rows that {@code condition} selects, in {@link #IN_LOCK_ORDER};
+   * returns their user ids in that order.
+   */
+  static List<String> lockInOrder(Tx tx, String condition, String... params) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+        tx.connection()
+            .prepareStatement("SELECT id FROM users WHERE " + condition + " ORDER BY " + IN_LOCK_ORDER + " FOR UPDATE")) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
   }
 
   /**

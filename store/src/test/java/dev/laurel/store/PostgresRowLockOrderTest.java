@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two transactions that lock several users rows wait for each other in a cycle (a deadlock, which
  * PostgreSQL breaks after a second by failing one) unless they lock them in the same order. An
- * admin rewrite of users rows ({@link UserRepository#rewriteLocked}: ATTR-5, LB-2, LB-39) locks
- * them in the order the group commit writes its units in: code point order of (environment,
+ * admin rewrite of users rows ({@link UserRepository#rewriteLocked}: ATTR-5, LB-2, LB-39) and a
+ * bump of their state versions ({@link UserRepository#bumpStateVersions}: ACH-6) lock them in the
+ * order the group commit writes its units in: code point order of (environment,
  * tenant, user), which is PostgreSQL's {@code "C"} collation — whatever the database's own
  * collation, which under a language's rules (the default of many installations) orders ids
  * otherwise ("user-10" and "user_1" by their letters and digits first).
@@ -54,8 +55,17 @@ class PostgresRowLockOrderTest {
           });
       return null;
     });
-    List<String> codePointOrder = new ArrayList<>(ids);
-    codePointOrder.sort((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
-    assertThat(locked).containsExactlyElementsOf(codePointOrder);
+    assertThat(locked).containsExactlyElementsOf(inCodePointOrder(ids));
+    // The state versions' bump (ACH-6's filtered totals) locks the rows first the same way.
+    List<String> bumped = db.write(tx -> UserRepository.lockInOrder(
+        tx, "(env_id, tenant_id, id) IN (SELECT env_id, tenant_id, id FROM users WHERE env_id = ?)",
+        SCOPE.environmentId()));
+    assertThat(bumped).containsExactlyElementsOf(inCodePointOrder(ids));
+  }
+
+  private static List<String> inCodePointOrder(List<String> ids) {
+    List<String> sorted = new ArrayList<>(ids);
+    sorted.sort((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+    return sorted;
   }
 }
