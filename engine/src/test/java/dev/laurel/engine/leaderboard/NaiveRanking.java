@@ -1,5 +1,6 @@
 package dev.laurel.engine.leaderboard;
 
+import dev.laurel.engine.CodePoints;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ final class NaiveRanking {
   static final Comparator<Entry> LB10 =
       Comparator.comparing(Entry::value, Comparator.reverseOrder())
           .thenComparingLong(Entry::reachedAt)
-          .thenComparing(Entry::userId, NaiveRanking::compareCodePoints);
+          .thenComparing(Entry::userId, CodePoints::compare);
 
   private final Map<String, Entry> entries = new HashMap<>();
   private List<Entry> sorted;
@@ -74,20 +75,5 @@ final class NaiveRanking {
       page.add(new RankEntry(entry.userId(), entry.value(), entry.reachedAt(), position + 1));
     }
     return page;
-  }
-
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int x = a.codePointAt(i);
-      int y = b.codePointAt(j);
-      if (x != y) {
-        return Integer.compare(x, y);
-      }
-      i += Character.charCount(x);
-      j += Character.charCount(y);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 }

@@ -1,5 +1,6 @@
 package dev.laurel.server.events;
 
+import dev.laurel.engine.CodePoints;
 import dev.laurel.store.Database;
 import dev.laurel.store.Dialect;
 import dev.laurel.store.Sql;
@@ -55,26 +56,10 @@ public final class GroupCommitter implements AutoCloseable {
   /**
    * Orders a group's units: by key (null first), else in the order they came. Keys compare by code
    * point, the order of PostgreSQL's {@code "C"} collation in which admin rewrites lock users rows
-   * ({@code UserRepository.IN_LOCK_ORDER}); {@link String#compareTo} compares UTF-16 units, which
-   * puts a character beyond U+FFFF before U+E000–U+FFFF.
+   * ({@code UserRepository.IN_LOCK_ORDER}).
    */
   private static final Comparator<Pending> BY_KEY =
-      Comparator.comparing(Pending::key, Comparator.nullsFirst(GroupCommitter::compareCodePoints));
-
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
+      Comparator.comparing(Pending::key, Comparator.nullsFirst(CodePoints::compare));
 
   private record Pending(long generation, String key, Sql.TxWork<?> work, CompletableFuture<Void> done) {
     boolean checkedWhenWritten() {

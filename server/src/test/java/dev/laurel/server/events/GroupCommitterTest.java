@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,34 +145,35 @@ class GroupCommitterTest {
     });
   }
 
+  /** The units {@code submit} queues (given the generation) written as one group; their names in written order. */
+  private List<String> writtenAsOneGroup(Function<Long, List<CompletableFuture<Void>>> submit) throws Exception {
+    CountDownLatch release = holdWriter();
+    List<CompletableFuture<Void>> done = submit.apply(committer.generation());
+    release.countDown();
+    done.forEach(GroupCommitter::await);
+    return namesInWrittenOrder();
+  }
+
   @Test
   void a_group_writes_keyed_units_in_the_order_of_their_keys_after_the_others_in_theirs() throws Exception {
-    CountDownLatch release = holdWriter();
-    long generation = committer.generation();
-    List<CompletableFuture<Void>> done = List.of(
+    List<String> written = writtenAsOneGroup(generation -> List.of(
         putKeyed(generation, "k3", "unit-k3"),
         put(generation, "unit-first"),
         putKeyed(generation, "k1", "unit-k1"),
         put(generation, "unit-second"),
-        putKeyed(generation, "k2", "unit-k2"));
-    release.countDown();
-    done.forEach(GroupCommitter::await);
-    assertThat(namesInWrittenOrder()).containsExactly("unit-first", "unit-second", "unit-k1", "unit-k2", "unit-k3");
+        putKeyed(generation, "k2", "unit-k2")));
+    assertThat(written).containsExactly("unit-first", "unit-second", "unit-k1", "unit-k2", "unit-k3");
   }
 
   @Test
   void keys_are_ordered_by_code_point_as_postgresql_locks_rows_in_admin_rewrites() throws Exception {
-    CountDownLatch release = holdWriter();
-    long generation = committer.generation();
     // U+1F600 is two UTF-16 units from U+D83D: String.compareTo puts it before U+FFFD.
-    List<CompletableFuture<Void>> done = List.of(
+    List<String> written = writtenAsOneGroup(generation -> List.of(
         putKeyed(generation, "\uD83D\uDE00", "unit-emoji"),
         putKeyed(generation, "\uFFFD", "unit-replacement"),
         putKeyed(generation, "user_1", "unit-underscore"),
-        putKeyed(generation, "user-10", "unit-hyphen"));
-    release.countDown();
-    done.forEach(GroupCommitter::await);
-    assertThat(namesInWrittenOrder()).containsExactly("unit-hyphen", "unit-underscore", "unit-replacement", "unit-emoji");
+        putKeyed(generation, "user-10", "unit-hyphen")));
+    assertThat(written).containsExactly("unit-hyphen", "unit-underscore", "unit-replacement", "unit-emoji");
   }
 
   @Test
