@@ -14,8 +14,13 @@ abstract class FreshPostgresTest {
 
   @BeforeEach
   void createDatabase() {
-    name = TestDatabases.createPostgresDatabase();
+    name = TestDatabases.createPostgresDatabase(databaseOptions());
     db = TestDatabases.postgres(name);
+  }
+
+  /** Options of the database's {@code CREATE DATABASE} (a collation, say); none by default. */
+  protected String databaseOptions() {
+    return "";
   }
 
   /** A plain JDBC connection of the test's own to the database, outside the store. */

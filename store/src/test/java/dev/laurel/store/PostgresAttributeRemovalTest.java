@@ -19,10 +19,7 @@ class PostgresAttributeRemovalTest extends FreshPostgresTest {
 
   @Test
   void attr5_a_session_that_changed_the_user_meanwhile_keeps_its_change() throws Exception {
-    db.write(tx -> tx.update(
-        "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
-            + " preferences, created, updated) VALUES (?, ?, 'ann', '[]', FALSE, ?, FALSE, '{}', 0, 0)",
-        SCOPE.environmentId(), SCOPE.tenantId(), "{\"city\":\"Oslo\",\"plan\":\"free\"}"));
+    TestDatabases.insertUser(db, SCOPE, "ann", "{\"city\":\"Oslo\",\"plan\":\"free\"}");
     try (Connection session = connect()) {
       // Another node's session has written ann's row and not committed yet.
       session.setAutoCommit(false);

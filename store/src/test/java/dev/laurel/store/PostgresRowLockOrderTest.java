@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.laurel.engine.Scope;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,31 +17,19 @@ import org.junit.jupiter.api.Test;
  * collation, which under a language's rules (the default of many installations) orders ids
  * otherwise ("user-10" and "user_1" by their letters and digits first).
  */
-class PostgresRowLockOrderTest {
+class PostgresRowLockOrderTest extends FreshPostgresTest {
   private static final Scope SCOPE = new Scope("env-1", Scope.DEFAULT_TENANT);
-  private String name;
-  private Database db;
 
-  @BeforeEach
-  void createDatabase() {
-    name = TestDatabases.createPostgresDatabase(" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
-    db = TestDatabases.postgres(name);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    db.close();
-    TestDatabases.dropPostgres(name);
+  @Override
+  protected String databaseOptions() {
+    return " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'";
   }
 
   @Test
   void an_admin_rewrite_locks_users_rows_in_code_point_order_under_a_language_collation() {
     List<String> ids = List.of("user_1", "User2", "user-10", "user1", "a b", "ab", "é", "z", "\uFFFD", "\uD83D\uDE00");
     for (String id : ids) {
-      db.write(tx -> tx.update(
-          "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
-              + " preferences, created, updated) VALUES (?, ?, ?, '[]', FALSE, ?, FALSE, '{}', 0, 0)",
-          SCOPE.environmentId(), SCOPE.tenantId(), id, Json.write(java.util.Map.of("id", id))));
+      TestDatabases.insertUser(db, SCOPE, id, Json.write(java.util.Map.of("id", id)));
     }
     List<String> locked = new ArrayList<>();
     db.write(tx -> {

@@ -100,6 +100,14 @@ public final class TestDatabases {
     });
   }
 
+  /** A users row of {@code userId} in {@code scope} with these attributes (JSON) and nothing else set. */
+  public static void insertUser(Database db, dev.laurel.engine.Scope scope, String userId, String attributes) {
+    db.write(tx -> tx.update(
+        "INSERT INTO users (env_id, tenant_id, id, device_tokens, subscribe_to_emails, attributes, control,"
+            + " preferences, created, updated) VALUES (?, ?, ?, '[]', FALSE, ?, FALSE, '{}', 0, 0)",
+        scope.environmentId(), scope.tenantId(), userId, attributes));
+  }
+
   /** A column of the users row of {@code userId} (in any scope), as text; null if there is none. */
   public static String userColumn(Database db, String userId, String column) {
     return db.read(c -> {
