@@ -37,7 +37,7 @@ public final class IngestBenchmark {
   static final List<String> SERVER_JVM =
       List.of(
           "-Xms288m", "-Xmx288m", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=50",
-          "-XX:G1ReservePercent=15");
+          "-XX:G1ReservePercent=15", "-XX:MaxTenuringThreshold=1");
 
   record Options(
       String backend, int users, int seconds, int connections, int[] rates, int rounds, Path jar, Path config,
