@@ -302,7 +302,7 @@ public final class LockingUserStates implements UserStates {
 
     @Override
     public Loaded load(Scope scope, String userId) {
-      check(scope, userId);
+      checkOwn(key, scope, userId);
       UserState state;
       if (wrote) {
         state = current; // as staged
@@ -335,7 +335,7 @@ public final class LockingUserStates implements UserStates {
 
     @Override
     public Staged stage(Loaded read, Scope scope, String userId, UserState state, StoredEvent keyed, Sql.TxWork<?> writes) {
-      check(scope, userId);
+      checkOwn(key, scope, userId);
       try {
         writes.run(tx);
       } catch (SQLException e) {
@@ -367,10 +367,6 @@ public final class LockingUserStates implements UserStates {
       } else {
         forget(key);
       }
-    }
-
-    private void check(Scope scope, String userId) {
-      checkOwn(key, scope, userId);
     }
   }
 
