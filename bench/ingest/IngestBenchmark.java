@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * GET /health throughput (the reference) and sustained events/s from many concurrent connections,
  * side by side in {@code --rounds} rounds (3; the medians are reported), and latency percentiles
  * at fixed offered loads (open loop: latency counts from the intended send time, so a stalled
- * server cannot hide its queueing), plus the server's CPU and RSS.
+ * server cannot hide its queueing), each rate once a round after those (the median p99 of each
+ * rate is reported), plus the server's CPU and RSS.
  *
  * <p>Run with `bench/ingest/run.sh [sqlite|postgres]`; it needs the built server jar.
  */
@@ -114,9 +115,19 @@ public final class IngestBenchmark {
         ingestRates[round] = ingest.result().rate();
         ratios[round] = 100.0 * ingest.result().rate() / health.result().rate();
       }
-      for (int rate : o.rates()) {
-        Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()), o.compressed())));
-        rows.add(row("events at " + rate + "/s offered, open loop", r));
+      // The fixed rates in rounds too (each rate once per round, in turn): a tail percentile is
+      // moved most by a slow spell, so each rate's median of its rounds is reported.
+      double[][] p99s = new double[o.rates().length][o.rounds()];
+      long[] unanswered = new long[o.rates().length];
+      for (int round = 0; round < o.rounds(); round++) {
+        String of = o.rounds() == 1 ? "" : " (round " + (round + 1) + ")";
+        for (int k = 0; k < o.rates().length; k++) {
+          int rate = o.rates()[k];
+          Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()), o.compressed())));
+          rows.add(row("events at " + rate + "/s offered, open loop" + of, r));
+          p99s[k][round] = r.result().percentileMs(99);
+          unanswered[k] += r.result().errors();
+        }
       }
       System.out.println();
       System.out.println("| phase | requests/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU (cores) | load generator CPU (cores) |");
@@ -126,6 +137,12 @@ public final class IngestBenchmark {
       System.out.printf(Locale.ROOT, "events/s, closed loop: median %.0f of %d rounds%n", median(ingestRates), o.rounds());
       System.out.printf(Locale.ROOT, "ingest / health throughput: %.1f%% (median of %d rounds: %s)%n", median(ratios), o.rounds(),
           Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.1f%%", r)).collect(java.util.stream.Collectors.joining(", ")));
+      for (int k = 0; k < o.rates().length; k++) {
+        System.out.printf(Locale.ROOT, "p99 at %d/s offered: median %.1f ms of %d rounds (%s), %d errors in all%n",
+            o.rates()[k], median(p99s[k]), o.rounds(),
+            Arrays.stream(p99s[k]).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).collect(java.util.stream.Collectors.joining(", ")),
+            unanswered[k]);
+      }
       System.out.printf(Locale.ROOT, "server RSS after the run: %d MiB%n", rssKiB(server.pid()) / 1024);
       if (System.getenv("LAUREL_BENCH_DIAGNOSE") != null) {
         diagnose(server.pid());
