@@ -118,7 +118,7 @@ public final class IngestBenchmark {
       // The fixed rates in rounds too (each rate once per round, in turn): a tail percentile is
       // moved most by a slow spell, so each rate's median of its rounds is reported.
       double[][] p99s = new double[o.rates().length][o.rounds()];
-      long[] unanswered = new long[o.rates().length];
+      long[] errors = new long[o.rates().length];
       for (int round = 0; round < o.rounds(); round++) {
         String of = o.rounds() == 1 ? "" : " (round " + (round + 1) + ")";
         for (int k = 0; k < o.rates().length; k++) {
@@ -126,7 +126,7 @@ public final class IngestBenchmark {
           Phase r = phase(server.pid(), () -> loader.openLoop(rate, o.seconds(), i -> eventRequest(host, randomUser(o.users()), o.compressed())));
           rows.add(row("events at " + rate + "/s offered, open loop" + of, r));
           p99s[k][round] = r.result().percentileMs(99);
-          unanswered[k] += r.result().errors();
+          errors[k] += r.result().errors();
         }
       }
       System.out.println();
@@ -136,12 +136,11 @@ public final class IngestBenchmark {
       System.out.println();
       System.out.printf(Locale.ROOT, "events/s, closed loop: median %.0f of %d rounds%n", median(ingestRates), o.rounds());
       System.out.printf(Locale.ROOT, "ingest / health throughput: %.1f%% (median of %d rounds: %s)%n", median(ratios), o.rounds(),
-          Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.1f%%", r)).collect(java.util.stream.Collectors.joining(", ")));
+          joined(ratios, "%.1f%%"));
       for (int k = 0; k < o.rates().length; k++) {
         System.out.printf(Locale.ROOT, "p99 at %d/s offered: median %.1f ms of %d rounds (%s), %d errors in all%n",
             o.rates()[k], median(p99s[k]), o.rounds(),
-            Arrays.stream(p99s[k]).mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).collect(java.util.stream.Collectors.joining(", ")),
-            unanswered[k]);
+            joined(p99s[k], "%.1f"), errors[k]);
       }
       System.out.printf(Locale.ROOT, "server RSS after the run: %d MiB%n", rssKiB(server.pid()) / 1024);
       if (System.getenv("LAUREL_BENCH_DIAGNOSE") != null) {
@@ -232,6 +231,11 @@ public final class IngestBenchmark {
     String errors = r.refused() == 0 ? String.valueOf(r.errors()) : r.errors() + " (" + r.refused() + " × 503)";
     return String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f | %s | %.2f | %.2f |", name, r.rate(), r.percentileMs(50),
         r.percentileMs(99), r.percentileMs(99.9), errors, phase.serverCores(), phase.generatorCores());
+  }
+
+  /** The values each formatted with {@code format}, comma-separated, for a summary line. */
+  static String joined(double[] values, String format) {
+    return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, format, v)).collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** The middle value (the mean of the two middle ones for an even count). */

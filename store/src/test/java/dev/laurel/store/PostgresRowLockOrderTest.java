@@ -2,6 +2,7 @@ package dev.laurel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.laurel.engine.CodePoints;
 import dev.laurel.engine.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class PostgresRowLockOrderTest extends FreshPostgresTest {
 
   private static List<String> inCodePointOrder(List<String> ids) {
     List<String> sorted = new ArrayList<>(ids);
-    sorted.sort((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+    sorted.sort(CodePoints::compare);
     return sorted;
   }
 }
