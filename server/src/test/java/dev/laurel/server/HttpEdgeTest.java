@@ -104,6 +104,19 @@ class HttpEdgeTest {
     assertThat(event.statusCode()).isEqualTo(201);
     assertThat(event.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(event.body()).contains("\"total\":1");
+    // A JSON response past the threshold is gzipped whole (its bytes are written at once).
+    for (int i = 12; i < 40; i++) {
+      server.createMetric("gzip-threshold-metric-with-a-long-key-" + i);
+    }
+    var listed = client.send(
+        HttpRequest.newBuilder(URI.create(base + "/admin/v1/metrics?limit=100"))
+            .header("X-API-KEY", TestServer.ADMIN_KEY).header("Accept-Encoding", "gzip, deflate").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(listed.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    String json = new String(new GZIPInputStream(new ByteArrayInputStream(listed.body())).readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(json.length()).isGreaterThan(4096);
+    assertThat(dev.laurel.server.http.Wire.MAPPER.readTree(json).size()).isGreaterThanOrEqualTo(40);
   }
 
   @Test
@@ -130,6 +143,21 @@ class HttpEdgeTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.error()).isEqualTo("Not found");
     assertThat(server.app("DELETE", "/users/alice", null).status()).isEqualTo(405);
+  }
+
+  /** ERR-1: a 404 raised by a route is answered with its own error body, once (not also "Not found"). */
+  @Test
+  void err1_a_routes_404_has_one_error_body() throws Exception {
+    var response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.laurel.port() + "/v1/users/nobody-at-all"))
+            .header("X-API-KEY", TestServer.ADMIN_KEY).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(response.body()).isEqualTo(
+        dev.laurel.server.http.Wire.MAPPER.writeValueAsString(
+            java.util.Map.of("error", dev.laurel.server.http.Wire.MAPPER.readTree(response.body()).path("error").asText())));
+    assertThat(response.body()).doesNotContain("Not found");
   }
 
   @Test

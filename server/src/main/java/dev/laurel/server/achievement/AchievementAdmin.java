@@ -76,7 +76,7 @@ public final class AchievementAdmin {
   private void list(Context ctx) {
     Bulk.Page page = Bulk.page(ctx);
     List<Achievement> all = scopes.config(Requests.scope(ctx)).achievements().all();
-    ctx.json(page.of(all).stream().map(AchievementJson::admin).toList());
+    Wire.send(ctx, page.of(all).stream().map(AchievementJson::admin).toList());
   }
 
   private void get(Context ctx) {
@@ -84,7 +84,7 @@ public final class AchievementAdmin {
     if (a == null) {
       throw Rejection.notFound("Achievement not found");
     }
-    ctx.json(AchievementJson.admin(a));
+    Wire.send(ctx, AchievementJson.admin(a));
   }
 
   private void create(Context ctx) {
@@ -112,7 +112,7 @@ public final class AchievementAdmin {
         issues.add(Bulk.issueFor(id, r.getMessage()));
       }
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   /** An admin item: references by id (CFG-2). */

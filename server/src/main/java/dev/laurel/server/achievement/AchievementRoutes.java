@@ -58,7 +58,7 @@ public final class AchievementRoutes {
         out.add(AchievementJson.withStats(AchievementJson.application(a, config), a, snapshot));
       }
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** ACH-11, ACH-12: 201 with the completion, also for a repeat. */
@@ -73,12 +73,13 @@ public final class AchievementRoutes {
     Requests.checkSubject(ctx, userId);
     AchievementService.Completed done = service.complete(Requests.scope(ctx), ctx.pathParam("key"), userId, patch);
     Completion completion = done.result().completion();
-    ctx.status(201)
-        .json(
-            Wire.obj()
-                .with("completionId", completion.id())
-                .with("achievement", AchievementJson.user(done.result().achievement(), done.config(), completion.achievedAt()))
-                .with("points", PointsJson.eventPoints(done.points())));
+    ctx.status(201);
+    Wire.send(
+        ctx,
+        Wire.obj()
+            .with("completionId", completion.id())
+            .with("achievement", AchievementJson.user(done.result().achievement(), done.config(), completion.achievedAt()))
+            .with("points", PointsJson.eventPoints(done.points())));
   }
 
   /** ACH-15: completions by {@code achievedAt}, then (on request) what is still open. */
@@ -116,6 +117,6 @@ public final class AchievementRoutes {
         }
       }
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 }

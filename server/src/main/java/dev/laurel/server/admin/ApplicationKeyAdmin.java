@@ -81,6 +81,6 @@ public final class ApplicationKeyAdmin {
         issues.add(Bulk.issueFor(id, "Application API key not found by ID"));
       }
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 }

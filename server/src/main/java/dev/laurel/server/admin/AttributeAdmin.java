@@ -70,7 +70,7 @@ public final class AttributeAdmin {
 
   private void list(Context ctx) {
     Bulk.Page page = Bulk.page(ctx);
-    ctx.json(page.of(scopes.config(Requests.scope(ctx)).attributes()).stream().map(AttributeAdmin::json).toList());
+    Wire.send(ctx, page.of(scopes.config(Requests.scope(ctx)).attributes()).stream().map(AttributeAdmin::json).toList());
   }
 
   private void get(Context ctx) {
@@ -78,7 +78,7 @@ public final class AttributeAdmin {
     if (a == null) {
       throw Rejection.notFound("Attribute not found");
     }
-    ctx.json(json(a));
+    Wire.send(ctx, json(a));
   }
 
   private void create(Context ctx) {
@@ -187,7 +187,7 @@ public final class AttributeAdmin {
       scopes.invalidate(scope);
       deleted.add(Wire.obj().with("id", id));
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   private String inUse(Scope scope, String id) {

@@ -91,7 +91,8 @@ public final class BatchAdmin {
           return null;
         });
     worker.wake();
-    ctx.status(202).json(Wire.obj().with("accepted", commands.size()));
+    ctx.status(202);
+    Wire.send(ctx, Wire.obj().with("accepted", commands.size()));
   }
 
   /** BATCH-2 shape check of one item: failures are 400 {@code Item <index>: <reason>}. */

@@ -151,12 +151,12 @@ public final class Bulk {
         issues.add(issueFor(id, r.getMessage()));
       }
     }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("updated", updated).with("issues", issues));
   }
 
   /** Response of a create endpoint: 201 when something was created, else 200 (ADM-5). */
   public static void created(Context ctx, List<?> created, List<?> issues) {
     ctx.status(created.isEmpty() ? 200 : 201);
-    ctx.json(Wire.obj().with("created", created).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("created", created).with("issues", issues));
   }
 }

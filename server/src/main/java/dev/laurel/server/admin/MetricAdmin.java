@@ -63,7 +63,7 @@ public final class MetricAdmin {
 
   private void list(Context ctx) {
     Bulk.Page page = Bulk.page(ctx);
-    ctx.json(page.of(scopes.config(Requests.scope(ctx)).metrics()).stream().map(MetricAdmin::json).toList());
+    Wire.send(ctx, page.of(scopes.config(Requests.scope(ctx)).metrics()).stream().map(MetricAdmin::json).toList());
   }
 
   private void get(Context ctx) {
@@ -71,7 +71,7 @@ public final class MetricAdmin {
     if (m == null) {
       throw Rejection.notFound("Metric not found");
     }
-    ctx.json(json(m));
+    Wire.send(ctx, json(m));
   }
 
   private void create(Context ctx) {
@@ -156,7 +156,7 @@ public final class MetricAdmin {
       }
     }
     scopes.invalidate(scope);
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   /**

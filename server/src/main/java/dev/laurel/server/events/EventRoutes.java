@@ -57,7 +57,7 @@ public final class EventRoutes {
     if (leaderboards != null && !result.replayed()) {
       out.with("leaderboards", leaderboards.eventEntries(scope, result.leaderboards()));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** IDEM-1: an empty or whitespace-only header is absent. */

@@ -101,8 +101,8 @@ public final class HttpApi {
     app.before(APP + "/*", ctx -> authenticate(ctx, keys));
     app.before(ADMIN + "/*", ctx -> authenticate(ctx, keys));
     app.beforeMatched(ctx -> resolveScope(ctx, scopes));
-    app.get("/health", ctx -> ctx.json(Wire.obj().with("status", "ok")));
-    app.get("/ready", ctx -> ctx.json(Wire.obj().with("status", "ready")));
+    app.get("/health", ctx -> Wire.send(ctx, Wire.obj().with("status", "ok")));
+    app.get("/ready", ctx -> Wire.send(ctx, Wire.obj().with("status", "ready")));
     app.get("/openapi/extensions.json", ctx -> ctx.result(extensions()));
     routes.accept(app);
     app.exception(Rejection.class, (e, ctx) -> error(ctx, HttpStatus.of(e, malformedIs400(ctx)), e.getMessage()));
@@ -123,7 +123,7 @@ public final class HttpApi {
       error(ctx, 500, "Internal server error");
     });
     app.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
+      if (!Wire.sent(ctx) && (ctx.result() == null || ctx.result().isEmpty())) {
         error(ctx, 404, "Not found");
       }
     });
@@ -241,6 +241,6 @@ public final class HttpApi {
   /** ERR-1: every error is {@code {"error": "..."}} with a JSON content type. */
   public static void error(Context ctx, int status, String message) {
     ctx.status(status);
-    ctx.json(Wire.obj().with("error", message));
+    Wire.send(ctx, Wire.obj().with("error", message));
   }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.laurel.engine.Decimals;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +47,29 @@ public final class Wire {
   /** A decimal as a JSON number: integers without fraction, others shortest (GEN-8). */
   public static BigDecimal number(BigDecimal value) {
     return Decimals.normalize(value);
+  }
+
+  private static final String SENT = "laurel.sent";
+
+  /** Whether {@link #send} has answered this request. */
+  public static boolean sent(Context ctx) {
+    return ctx.attribute(SENT) != null;
+  }
+
+  /**
+   * Answers with {@code value} as JSON. Its bytes go to the response's stream in one write, so
+   * that the compression threshold sees the whole length: {@code ctx.json} made a String of them,
+   * then a byte array, and Javalin copied that through a new buffer (issue 8: about a seventh of
+   * an event's garbage).
+   */
+  public static void send(Context ctx, Object value) {
+    ctx.attribute(SENT, Boolean.TRUE);
+    ctx.contentType(ContentType.APPLICATION_JSON);
+    try {
+      ctx.outputStream().write(MAPPER.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** An ordered JSON object builder; {@code null} values are emitted as JSON null. */

@@ -84,7 +84,7 @@ public final class LeaderboardAdmin {
   private void list(Context ctx) {
     Bulk.Page page = Bulk.page(ctx);
     Instant now = clock.instant();
-    ctx.json(page.of(scopes.config(Requests.scope(ctx)).leaderboards()).stream().map(lb -> LeaderboardJson.admin(lb, now)).toList());
+    Wire.send(ctx, page.of(scopes.config(Requests.scope(ctx)).leaderboards()).stream().map(lb -> LeaderboardJson.admin(lb, now)).toList());
   }
 
   private void get(Context ctx) {
@@ -92,7 +92,7 @@ public final class LeaderboardAdmin {
     if (lb == null) {
       throw Rejection.notFound("Leaderboard not found");
     }
-    ctx.json(LeaderboardJson.admin(lb, clock.instant()));
+    Wire.send(ctx, LeaderboardJson.admin(lb, clock.instant()));
   }
 
   private void create(Context ctx) {
@@ -121,7 +121,7 @@ public final class LeaderboardAdmin {
         issues.add(Bulk.issueFor(id, "Leaderboard not found by ID"));
       }
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   /** LB-36: validates and stores a new leaderboard. */

@@ -67,7 +67,7 @@ public final class LeaderboardRoutes {
         out.add(json.response(scope, lb, now));
       }
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   private void get(Context ctx) {
@@ -95,7 +95,7 @@ public final class LeaderboardRoutes {
               .with("rank", r.rank())
               .with("value", r.value()));
     }
-    ctx.json(json.response(scope, lb, now).with("rankings", rankings));
+    Wire.send(ctx, json.response(scope, lb, now).with("rankings", rankings));
   }
 
   private void user(Context ctx) {
@@ -112,7 +112,7 @@ public final class LeaderboardRoutes {
     int numEvents = Query.integer(ctx, "numEvents", 10, 0, 100);
     Run run = LeaderboardQuery.run(lb, date, now);
     LeaderboardReads.Standing standing = reads.standing(scope, lb, run, user, now);
-    ctx.json(
+    Wire.send(ctx, 
         json.response(scope, lb, now)
             .with("rank", standing.rank())
             .with("value", standing.value())

@@ -81,7 +81,7 @@ public final class PointsAdmin {
   private void list(Context ctx) {
     Bulk.Page page = Bulk.page(ctx);
     List<SystemConfig> systems = scopes.config(Requests.scope(ctx)).points().systems();
-    ctx.json(page.of(systems).stream().map(s -> PointsAdminJson.system(s.system())).toList());
+    Wire.send(ctx, page.of(systems).stream().map(s -> PointsAdminJson.system(s.system())).toList());
   }
 
   private void get(Context ctx) {
@@ -90,7 +90,7 @@ public final class PointsAdmin {
     if (s == null) {
       throw Rejection.notFound("Points system not found");
     }
-    ctx.json(PointsAdminJson.system(s.system()));
+    Wire.send(ctx, PointsAdminJson.system(s.system()));
   }
 
   private void create(Context ctx) {
@@ -122,7 +122,7 @@ public final class PointsAdmin {
         issues.add(Bulk.issueFor(id, r.getMessage()));
       }
     }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("updated", updated).with("issues", issues));
   }
 
   private void delete(Context ctx) {
@@ -147,7 +147,7 @@ public final class PointsAdmin {
         issues.add(Bulk.issueFor(id, "Points system not found by ID"));
       }
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   private String inUse(ScopeConfig config, String id) {

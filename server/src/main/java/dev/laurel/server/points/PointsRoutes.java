@@ -81,7 +81,7 @@ public final class PointsRoutes {
     long total = state.points().total(system.id());
     Level level = system.levelFor(total);
     List<Award> recent = awards.recentAwards(Requests.scope(ctx), user.id(), system.id(), count);
-    ctx.json(
+    Wire.send(ctx, 
         PointsJson.base(system.system())
             .with("total", total)
             .with("level", level == null ? null : PointsJson.level(level))
@@ -97,7 +97,7 @@ public final class PointsRoutes {
     for (Boost b : SystemConfig.inDisplayOrder(system.boostsFor(user, today))) {
       out.add(PointsJson.boost(b, today));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** SUM-1..SUM-5 over effective award deltas (PTS-7), bucketed by each award's local date. */
@@ -120,12 +120,12 @@ public final class PointsRoutes {
     for (EventSummary.Bucket b : EventSummary.buckets(agg, start, end, total, changes)) {
       out.add(Wire.obj().with("date", Wire.date(b.date())).with("total", b.total()).with("change", b.change()));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** PTS-11. */
   private void pointsSystem(Context ctx) {
-    ctx.json(PointsJson.system(system(ctx)));
+    Wire.send(ctx, PointsJson.system(system(ctx)));
   }
 
   /** PTS-12: eleven ranges over every user of the scope (optionally filtered, ATTR-10). */
@@ -141,7 +141,7 @@ public final class PointsRoutes {
     for (PointsHistogram.Range r : PointsHistogram.of(totals)) {
       out.add(Wire.obj().with("from", r.from()).with("to", r.to()).with("users", r.users()));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** BOOST-14: global boosts, finished ones only with {@code includeFinished=true}. */
@@ -155,12 +155,12 @@ public final class PointsRoutes {
         out.add(PointsJson.boost(b, today));
       }
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** LVL-11. */
   private void levels(Context ctx) {
-    ctx.json(system(ctx).levels().stream().map(l -> (Object) PointsJson.level(l)).toList());
+    Wire.send(ctx, system(ctx).levels().stream().map(l -> (Object) PointsJson.level(l)).toList());
   }
 
   /** LVL-12: users per current level; users holding no level are not counted. */
@@ -181,7 +181,7 @@ public final class PointsRoutes {
     for (Level l : system.levels()) {
       out.add(Wire.obj().with("level", PointsJson.level(l)).with("users", counts.get(l.id())));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** Totals of the scope after settling every due time firing (TRIG-11). */

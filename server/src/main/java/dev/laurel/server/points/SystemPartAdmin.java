@@ -96,7 +96,7 @@ abstract class SystemPartAdmin<T> {
   private void list(Context ctx) {
     SystemConfig system = system(ctx);
     Bulk.Page page = Bulk.page(ctx);
-    ctx.json(page.of(live(system)).stream().map(this::json).toList());
+    Wire.send(ctx, page.of(live(system)).stream().map(this::json).toList());
   }
 
   private void get(Context ctx) {
@@ -104,7 +104,7 @@ abstract class SystemPartAdmin<T> {
     if (found == null) {
       throw Rejection.notFound(noun() + " not found");
     }
-    ctx.json(json(found));
+    Wire.send(ctx, json(found));
   }
 
   private T find(SystemConfig system, String id) {
@@ -163,7 +163,7 @@ abstract class SystemPartAdmin<T> {
         issues.add(issueFor(id, r.getMessage()));
       }
     }
-    ctx.json(Wire.obj().with("updated", updated).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("updated", updated).with("issues", issues));
   }
 
   private void delete(Context ctx) {
@@ -184,7 +184,7 @@ abstract class SystemPartAdmin<T> {
       }
     }
     scopes.invalidate(scope);
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   /** A write that returns nothing. */

@@ -78,7 +78,7 @@ public final class StreakAdmin {
       }
     }
     ctx.status(granted ? 201 : 200);
-    ctx.json(Wire.obj().with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("issues", issues));
   }
 
   /** PAUSE-1, in the rule's order: user, dates, start in the past, end before start. */
@@ -140,7 +140,7 @@ public final class StreakAdmin {
         issues.add(Bulk.issueFor(id, StreakResult.PAUSE_NOT_FOUND));
       }
     }
-    ctx.json(Wire.obj().with("deleted", deleted).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("deleted", deleted).with("issues", issues));
   }
 
   /** RESTORE-1..6. */
@@ -164,7 +164,7 @@ public final class StreakAdmin {
       }
     }
     ctx.status(restored.isEmpty() ? 200 : 201);
-    ctx.json(Wire.obj().with("restoredUsers", restored).with("issues", issues));
+    Wire.send(ctx, Wire.obj().with("restoredUsers", restored).with("issues", issues));
   }
 
   /**

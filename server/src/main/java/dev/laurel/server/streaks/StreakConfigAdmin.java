@@ -1,5 +1,6 @@
 package dev.laurel.server.streaks;
 
+import dev.laurel.server.http.Wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.laurel.engine.Rejection;
 import dev.laurel.engine.Scope;
@@ -47,7 +48,7 @@ public final class StreakConfigAdmin {
   }
 
   private void get(Context ctx) {
-    ctx.json(StreakConfigJson.write(scopes.config(Requests.scope(ctx)).streak()));
+    Wire.send(ctx, StreakConfigJson.write(scopes.config(Requests.scope(ctx)).streak()));
   }
 
   private void put(Context ctx) {
@@ -64,7 +65,7 @@ public final class StreakConfigAdmin {
             id -> snapshot.metricById(id) == null ? null : id);
     firstProblem(resolved.problems());
     replace(scope, resolved.config());
-    ctx.json(StreakConfigJson.write(scopes.config(scope).streak()));
+    Wire.send(ctx, StreakConfigJson.write(scopes.config(scope).streak()));
   }
 
   private static void firstProblem(List<StreakConfigJson.Problem> problems) {

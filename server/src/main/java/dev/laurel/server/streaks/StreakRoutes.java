@@ -61,7 +61,7 @@ public final class StreakRoutes {
       throw Rejection.notFound("User not found");
     }
     int history = Query.integer(ctx, "historyPeriods", 7, 1, 365);
-    ctx.json(StreakWire.full(UserStreaks.view(scopes.config(scope), user, clock.instant(), history)));
+    Wire.send(ctx, StreakWire.full(UserStreaks.view(scopes.config(scope), user, clock.instant(), history)));
   }
 
   /** STREAK-18, AUTH-7: every listed user is a subject of the request. */
@@ -87,7 +87,7 @@ public final class StreakRoutes {
     }
     entries.sort(
         Comparator.comparingInt(Entry::length).reversed().thenComparing(Entry::userId));
-    ctx.json(
+    Wire.send(ctx, 
         entries.stream()
             .map(
                 e ->
@@ -111,7 +111,7 @@ public final class StreakRoutes {
             ? StreakRanking.longest(streaks, scope, limit)
             : new StreakRanking(users, streaks, scopes.config(scope), clock.instant())
                 .active(scope, limit);
-    ctx.json(
+    Wire.send(ctx, 
         top.stream()
             .map(
                 e ->

@@ -52,34 +52,35 @@ public final class UserRoutes {
     String id = UserJson.id(body, "id");
     var patch = UserJson.patch(body);
     Requests.checkSubject(ctx, id);
-    ctx.status(201).json(UserJson.user(service.create(Requests.scope(ctx), id, patch)));
+    ctx.status(201);
+    Wire.send(ctx, UserJson.user(service.create(Requests.scope(ctx), id, patch)));
   }
 
   private void get(Context ctx) {
-    ctx.json(UserJson.user(existing(ctx).profile()));
+    Wire.send(ctx, UserJson.user(existing(ctx).profile()));
   }
 
   private void identify(Context ctx) {
     String id = subject(ctx);
     var patch = UserJson.patch(Body.object(Body.json(ctx, Body.LIMIT), "Request body"));
-    ctx.json(UserJson.user(service.identify(Requests.scope(ctx), id, patch)));
+    Wire.send(ctx, UserJson.user(service.identify(Requests.scope(ctx), id, patch)));
   }
 
   private void update(Context ctx) {
     String id = subject(ctx);
     var patch = UserJson.patch(Body.object(Body.json(ctx, Body.LIMIT), "Request body"));
-    ctx.json(UserJson.user(service.update(Requests.scope(ctx), id, patch)));
+    Wire.send(ctx, UserJson.user(service.update(Requests.scope(ctx), id, patch)));
   }
 
   private void getPreferences(Context ctx) {
-    ctx.json(UserJson.preferences(existing(ctx).preferences()));
+    Wire.send(ctx, UserJson.preferences(existing(ctx).preferences()));
   }
 
   private void updatePreferences(Context ctx) {
     String id = subject(ctx);
     var patch = UserJson.preferencesPatch(Body.object(Body.json(ctx, Body.LIMIT), "Request body"));
     Preferences updated = service.updatePreferences(Requests.scope(ctx), id, patch);
-    ctx.json(UserJson.preferences(updated));
+    Wire.send(ctx, UserJson.preferences(updated));
   }
 
   private void allMetrics(Context ctx) {
@@ -89,12 +90,12 @@ public final class UserRoutes {
     for (Metric m : config.metrics()) {
       out.add(metricResponse(m, state, config));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   private void singleMetric(Context ctx) {
     UserState state = existing(ctx);
-    ctx.json(metricResponse(metric(ctx), state, scopes.config(Requests.scope(ctx))));
+    Wire.send(ctx, metricResponse(metric(ctx), state, scopes.config(Requests.scope(ctx))));
   }
 
   private void metricSummary(Context ctx) {
@@ -112,7 +113,7 @@ public final class UserRoutes {
     for (EventSummary.Bucket b : EventSummary.buckets(agg, start, end, state.total(metric.id()), events)) {
       out.add(Wire.obj().with("date", Wire.date(b.date())).with("total", b.total()).with("change", b.change()));
     }
-    ctx.json(out);
+    Wire.send(ctx, out);
   }
 
   /** METRIC-9 (with SDK-3's {@code status}). */
