@@ -71,8 +71,9 @@ public final class HttpApi {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = Body.BATCH_LIMIT;
               config.http.prefer405over404 = true;
-              // The buffer each response is copied through (Javalin allocates one per response;
-              // its default, Jetty's 32 KiB output buffer, was most of an event's garbage).
+              // The buffer a ctx.result response is copied through (Javalin allocates one per
+              // response; its default, Jetty's 32 KiB output buffer, was most of an event's
+              // garbage before JSON went through Wire.send, which writes its bytes at once).
               // Javalin decides to compress on the first write through this buffer, so a
               // threshold above it needs a buffer as large.
               config.http.responseBufferSize = Math.max(4096, compressionMinBytes);
