@@ -69,6 +69,13 @@ import java.time.InstantSource;
 public final class Laurel implements AutoCloseable {
   /** Lanes for per-user ordering (EVENT-8); a power of two, many more than cores. */
   private static final int LANES = 1024;
+  /**
+   * Issue 8: how soon a user must come back for the state to stay kept as objects (else it is
+   * packed once its writes commit); {@code laurel.coldAfterMillis} sets it for an experiment, 0
+   * keeping every state as objects until evicted.
+   */
+  private static final java.time.Duration COLD_AFTER =
+      java.time.Duration.ofMillis(Long.getLong("laurel.coldAfterMillis", 1_000));
 
   private final Database db;
   private final GroupCommitter committer;
@@ -187,14 +194,15 @@ public final class Laurel implements AutoCloseable {
     // short (HeapPressure); with PostgreSQL a kept state is reused only while its version holds.
     // Behind them, more are kept packed (StateCodec) in a quarter of the heap. (The server test
     // runs set laurel.statesKeptAsObjects to 1, so that nearly every event of the suites goes
-    // through packing.)
+    // through packing.) On one node, a user whose previous event is more than COLD_AFTER ago
+    // keeps the state as objects only until its writes commit.
     long maxHeap = Runtime.getRuntime().maxMemory();
     int keptStates = Integer.getInteger("laurel.statesKeptAsObjects", HeapPressure.stateCapacity(maxHeap));
     long packedBytes = HeapPressure.packedBytes(maxHeap);
     UserStates states =
         shared
             ? new LockingUserStates(db, users, committer, keptStates, packedBytes)
-            : new CachedUserStates(users, committer, keptStates, packedBytes);
+            : new CachedUserStates(users, committer, keptStates, packedBytes, COLD_AFTER);
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5
     leaderboards.runOutsideLanesWith(states::outsideLanes); // LB-2, LB-39: entries in users rows

@@ -5,6 +5,7 @@ import dev.laurel.engine.event.StoredEvent;
 import dev.laurel.engine.user.UserState;
 import dev.laurel.store.Sql;
 import dev.laurel.store.UserRepository;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public final class CachedUserStates implements UserStates {
   private final PackedStates<Key> packed;
   private final ReadWriteLock barrier = new ReentrantReadWriteLock();
   private final ClockEviction<Key, Entry> eviction;
+  private final long coldAfterNanos;
 
   private record Key(Scope scope, String userId) {}
 
@@ -50,13 +52,20 @@ public final class CachedUserStates implements UserStates {
     static final int RETIRED = Integer.MIN_VALUE / 2;
 
     final long generation;
+    /** Kept only until its writes commit, then packed: its user's last event was long ago. */
+    final boolean passing;
     volatile UserState state;
     final AtomicInteger pending = new AtomicInteger();
     final Map<String, Staged> keys = new ConcurrentHashMap<>();
     volatile CompletableFuture<Void> last;
 
     Entry(long generation, UserState state, int pending) {
+      this(generation, state, pending, false);
+    }
+
+    Entry(long generation, UserState state, int pending, boolean passing) {
       this.generation = generation;
+      this.passing = passing;
       this.state = state;
       this.pending.set(pending);
     }
@@ -74,9 +83,15 @@ public final class CachedUserStates implements UserStates {
 
   /**
    * Keeps up to {@code capacity} users' states as objects and, behind them, packed states up to
-   * {@code packedBytes} of heap ({@link PackedStates}; 0 keeps none).
+   * {@code packedBytes} of heap ({@link PackedStates}; 0 keeps none). A state read from the store,
+   * or unpacked more than {@code coldAfter} after it was packed, is kept as objects only until its
+   * writes commit, then packed (zero: every state stays as objects until evicted). Issue 8: most
+   * users of a large population return after the first tier has let them go, so their states,
+   * kept as objects for seconds, were copied by the young collections and promoted for nothing.
    */
-  public CachedUserStates(UserRepository users, GroupCommitter committer, int capacity, long packedBytes) {
+  public CachedUserStates(
+      UserRepository users, GroupCommitter committer, int capacity, long packedBytes, Duration coldAfter) {
+    this.coldAfterNanos = coldAfter.toNanos();
     this.users = users;
     this.committer = committer;
     this.packed = new PackedStates<>(packedBytes);
@@ -133,12 +148,14 @@ public final class CachedUserStates implements UserStates {
     if (entry != null) {
       entries.remove(key, entry);
     }
-    UserState unpacked = packed.take(key, userId, generation);
-    if (unpacked != null) {
-      // Back into the first tier; a state that is in neither tier is read from the store.
-      entries.put(key, new Entry(generation, unpacked, 0));
-      eviction.trim(CachedUserStates::retireIfIdle);
-      return new Loaded(unpacked, generation);
+    PackedStates.Taken taken = packed.take(key, userId, generation, coldAfterNanos);
+    if (taken != null) {
+      if (coldAfterNanos == 0 || taken.recent()) {
+        // Back into the first tier; a state that is in neither tier is read from the store.
+        entries.put(key, new Entry(generation, taken.state(), 0));
+        eviction.trim(CachedUserStates::retireIfIdle);
+      }
+      return new Loaded(taken.state(), generation);
     }
     return new Loaded(users.load(scope, userId), generation);
   }
@@ -161,7 +178,7 @@ public final class CachedUserStates implements UserStates {
     Key key = new Key(scope, userId);
     Entry entry = entries.get(key);
     if (entry == null || entry.generation != read.generation() || !entry.enlist()) {
-      entry = new Entry(read.generation(), state, 1);
+      entry = new Entry(read.generation(), state, 1, coldAfterNanos > 0);
       entries.put(key, entry);
     } else {
       entry.state = state;
@@ -178,7 +195,10 @@ public final class CachedUserStates implements UserStates {
       if (idemKey != null) {
         staged.keys.remove(idemKey, result);
       }
-      staged.pending.decrementAndGet();
+      if (staged.pending.decrementAndGet() == 0 && staged.passing && retireIfIdle(staged)) {
+        pack(key, staged);
+        entries.remove(key, staged);
+      }
     });
     eviction.trim(CachedUserStates::retireIfIdle);
     return result;

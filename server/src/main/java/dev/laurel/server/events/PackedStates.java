@@ -27,6 +27,7 @@ final class PackedStates<K> {
   private static final class Packed extends ClockEviction.Entry {
     final long tag;
     final byte[] bytes;
+    final long packedAt = System.nanoTime();
     /** Whether its size is still counted: it is counted out once, by whoever does it first. */
     final AtomicBoolean counted = new AtomicBoolean(true);
 
@@ -67,10 +68,11 @@ final class PackedStates<K> {
   }
 
   /**
-   * Takes the user's packed state out if it is current at {@code tag} and returns it unpacked;
-   * otherwise drops any packed state of the user and returns null.
+   * Takes the user's packed state out if it is current at {@code tag} and returns it unpacked, with
+   * whether it was packed less than {@code recentNanos} ago; otherwise drops any packed state of the
+   * user and returns null.
    */
-  UserState take(K key, String userId, long tag) {
+  Taken take(K key, String userId, long tag, long recentNanos) {
     Packed kept = packed.get(key);
     if (kept == null) {
       return null;
@@ -78,8 +80,13 @@ final class PackedStates<K> {
     if (packed.remove(key, kept)) {
       countOut(kept);
     }
-    return kept.tag == tag ? codec.unpack(userId, kept.bytes) : null;
+    return kept.tag == tag
+        ? new Taken(codec.unpack(userId, kept.bytes), System.nanoTime() - kept.packedAt < recentNanos)
+        : null;
   }
+
+  /** A packed state taken out, unpacked, and whether it was packed recently. */
+  record Taken(UserState state, boolean recent) {}
 
   /** A packed state taken out, unpacked, with what it was current at. */
   record Unpacked(long tag, UserState state) {}

@@ -12,6 +12,7 @@ import dev.laurel.store.StoreException;
 import dev.laurel.store.TestDatabases;
 import dev.laurel.store.UserRepository;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class CachedUserStatesTest {
     db = Database.openSqlite(TestDatabases.temporaryDirectory("laurel-states"));
     users = new UserRepository(db);
     committer = new GroupCommitter(db);
-    states = new CachedUserStates(users, committer, 2, 0);
+    states = new CachedUserStates(users, committer, 2, 0, Duration.ZERO);
   }
 
   @AfterEach
@@ -106,7 +107,7 @@ class CachedUserStatesTest {
 
   @Test
   void eviction_keeps_a_state_that_is_read_between_evictions_and_drops_idle_ones() {
-    CachedUserStates clock = new CachedUserStates(users, committer, 8, 0);
+    CachedUserStates clock = new CachedUserStates(users, committer, 8, 0, Duration.ZERO);
     clock.stage(clock.load(SCOPE, "hot"), SCOPE, "hot", named("hot", "Hot"), null, tx -> {
       users.saveProfile(tx, SCOPE, named("hot", "Hot").profile(), Preferences.NONE);
       return null;
@@ -128,7 +129,7 @@ class CachedUserStatesTest {
 
   @Test
   void under_heap_pressure_a_quarter_of_the_idle_states_go_and_a_state_being_written_stays() throws Exception {
-    CachedUserStates kept = new CachedUserStates(users, committer, 100_000, 0);
+    CachedUserStates kept = new CachedUserStates(users, committer, 100_000, 0, Duration.ZERO);
     List<UserStates.Staged> staged = new java.util.ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       String id = "u" + i;
@@ -151,7 +152,7 @@ class CachedUserStatesTest {
 
   @Test
   void event9_states_leaving_the_first_tier_are_packed_and_come_back_equal_without_a_read_of_the_store() {
-    CachedUserStates tiers = new CachedUserStates(users, committer, 2, 1 << 20);
+    CachedUserStates tiers = new CachedUserStates(users, committer, 2, 1 << 20, Duration.ZERO);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       // Nothing reaches the store: a state read back can only come from one of the two tiers.
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, "Name " + id), null, tx -> null).await();
@@ -162,10 +163,40 @@ class CachedUserStatesTest {
     }
   }
 
+  /**
+   * EVENT-9 with issue 8's cold states: a state read from the store, or unpacked long after it was
+   * packed, is packed again once its write commits; a user back soon after stays kept as objects.
+   */
+  @Test
+  void event9_a_cold_users_state_is_packed_once_its_write_commits_and_a_returning_users_stays() throws Exception {
+    CachedUserStates tiers = new CachedUserStates(users, committer, 100, 1 << 20, Duration.ofHours(1));
+    tiers.stage(tiers.load(SCOPE, "a"), SCOPE, "a", named("a", "A"), null, tx -> null).await();
+    awaitKept(tiers, 0, 1); // the commit's callback packs it, perhaps just after await returns
+    UserStates.Loaded back = tiers.load(SCOPE, "a");
+    assertThat(back.state()).isEqualTo(named("a", "A"));
+    tiers.stage(back, SCOPE, "a", named("a", "A2"), null, tx -> null).await();
+    awaitKept(tiers, 1, 0);
+    assertThat(tiers.load(SCOPE, "a").state()).isEqualTo(named("a", "A2"));
+
+    CachedUserStates cold = new CachedUserStates(users, committer, 100, 1 << 20, Duration.ofNanos(1));
+    for (String name : List.of("B", "B2", "B3")) {
+      cold.stage(cold.load(SCOPE, "b"), SCOPE, "b", named("b", name), null, tx -> null).await();
+      awaitKept(cold, 0, 1);
+      assertThat(cold.load(SCOPE, "b").state()).isEqualTo(named("b", name)); // nothing reached the store
+    }
+  }
+
+  private static void awaitKept(CachedUserStates tiers, int asObjects, int packed) throws InterruptedException {
+    for (int i = 0; i < 500 && !java.util.Arrays.equals(tiers.keptCounts(), new int[] {asObjects, packed}); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(tiers.keptCounts()).containsExactly(asObjects, packed);
+  }
+
   @Test
   void beyond_their_heap_budget_packed_states_are_dropped_and_read_from_the_store_again() {
     long budget = 4 * (PackedStates.OVERHEAD + 40);
-    CachedUserStates tiers = new CachedUserStates(users, committer, 2, budget);
+    CachedUserStates tiers = new CachedUserStates(users, committer, 2, budget, Duration.ZERO);
     for (int i = 0; i < 20; i++) {
       String id = "u" + i;
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null).await();
@@ -178,7 +209,7 @@ class CachedUserStatesTest {
 
   @Test
   void under_heap_pressure_the_packed_budget_drops_by_a_quarter() {
-    CachedUserStates tiers = new CachedUserStates(users, committer, 2_000, 256 << 10);
+    CachedUserStates tiers = new CachedUserStates(users, committer, 2_000, 256 << 10, Duration.ZERO);
     for (int i = 0; i < 3_000; i++) {
       String id = "u" + i;
       tiers.stage(tiers.load(SCOPE, id), SCOPE, id, named(id, id), null, tx -> null).await();
@@ -198,7 +229,7 @@ class CachedUserStatesTest {
 
   @Test
   void after_a_failed_write_packed_states_of_the_older_generation_are_not_used() {
-    CachedUserStates tiers = new CachedUserStates(users, committer, 1, 1 << 20);
+    CachedUserStates tiers = new CachedUserStates(users, committer, 1, 1 << 20, Duration.ZERO);
     tiers.stage(tiers.load(SCOPE, "a"), SCOPE, "a", named("a", "Packed"), null, tx -> null).await();
     tiers.stage(tiers.load(SCOPE, "b"), SCOPE, "b", named("b", "B"), null, tx -> null).await();
     tiers.stage(tiers.load(SCOPE, "c"), SCOPE, "c", named("c", "C"), null, tx -> null).await();
@@ -218,7 +249,7 @@ class CachedUserStatesTest {
   @Test
   void event9_under_concurrent_eviction_every_read_gives_the_state_staged_just_before_it() throws Exception {
     for (long packedBytes : new long[] {0, 1_600}) {
-      CachedUserStates tiny = new CachedUserStates(users, committer, 2, packedBytes);
+      CachedUserStates tiny = new CachedUserStates(users, committer, 2, packedBytes, Duration.ZERO);
       int lanes = 6;
       int events = 400;
       java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
