@@ -195,7 +195,10 @@ public final class CachedUserStates implements UserStates {
       if (idemKey != null) {
         staged.keys.remove(idemKey, result);
       }
-      if (staged.pending.decrementAndGet() == 0 && staged.passing && retireIfIdle(staged)) {
+      // A passing state is packed as it leaves, as at eviction (and only one of the two retires
+      // it). Only after a success: that runs on the flush thread, which completes the user's
+      // commits in order, so an older state is never packed over a newer one.
+      if (staged.pending.decrementAndGet() == 0 && failure == null && staged.passing && retireIfIdle(staged)) {
         pack(key, staged);
         entries.remove(key, staged);
       }
