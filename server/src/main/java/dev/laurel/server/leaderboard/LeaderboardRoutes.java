@@ -112,7 +112,8 @@ public final class LeaderboardRoutes {
     int numEvents = Query.integer(ctx, "numEvents", 10, 0, 100);
     Run run = LeaderboardQuery.run(lb, date, now);
     LeaderboardReads.Standing standing = reads.standing(scope, lb, run, user, now);
-    Wire.send(ctx, 
+    Wire.send(
+        ctx,
         json.response(scope, lb, now)
             .with("rank", standing.rank())
             .with("value", standing.value())

@@ -81,7 +81,8 @@ public final class PointsRoutes {
     long total = state.points().total(system.id());
     Level level = system.levelFor(total);
     List<Award> recent = awards.recentAwards(Requests.scope(ctx), user.id(), system.id(), count);
-    Wire.send(ctx, 
+    Wire.send(
+        ctx,
         PointsJson.base(system.system())
             .with("total", total)
             .with("level", level == null ? null : PointsJson.level(level))

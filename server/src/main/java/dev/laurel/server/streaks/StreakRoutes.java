@@ -87,7 +87,8 @@ public final class StreakRoutes {
     }
     entries.sort(
         Comparator.comparingInt(Entry::length).reversed().thenComparing(Entry::userId));
-    Wire.send(ctx, 
+    Wire.send(
+        ctx,
         entries.stream()
             .map(
                 e ->
@@ -111,7 +112,8 @@ public final class StreakRoutes {
             ? StreakRanking.longest(streaks, scope, limit)
             : new StreakRanking(users, streaks, scopes.config(scope), clock.instant())
                 .active(scope, limit);
-    Wire.send(ctx, 
+    Wire.send(
+        ctx,
         top.stream()
             .map(
                 e ->
