@@ -71,11 +71,11 @@ public final class Laurel implements AutoCloseable {
   private static final int LANES = 1024;
   /**
    * Issue 8: how soon a user must come back for the state to stay kept as objects (else it is
-   * packed once its writes commit); {@code laurel.coldAfterMillis} sets it for an experiment, 0
-   * keeping every state as objects until evicted.
+   * packed once its writes commit); {@code laurel.coldAfterMillis} sets it for an experiment, 0 (or
+   * less) keeping every state as objects until evicted.
    */
   private static final java.time.Duration COLD_AFTER =
-      java.time.Duration.ofMillis(Long.getLong("laurel.coldAfterMillis", 1_000));
+      java.time.Duration.ofMillis(Math.max(0, Long.getLong("laurel.coldAfterMillis", 1_000)));
 
   private final Database db;
   private final GroupCommitter committer;
