@@ -3,7 +3,6 @@ package dev.laurel.server.events;
 import dev.laurel.engine.user.UserState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,29 +10,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link StateCodec}, each with a tag saying what it is current at (a write generation, a state
  * version), within a budget of heap. Beyond the budget, packed states are dropped in CLOCK order.
  *
+ * <p>Each user has a slot whose buffer is written over in place: a user's state is taken out
+ * (unpacked) at an event and packed again once its write commits, nearly always to about the same
+ * size, so the buffer, long promoted, is reused. Issue 8: a new array and holder for each packing
+ * were promoted at the next young collection (most users return long after it) and died in the old
+ * generation at the user's next event; they were most of what each young collection promoted, and
+ * so of the work of the mixed collections, the longest pauses at 5,000 events/s. A slot taken out
+ * keeps its buffer (still counted against the budget) for the user's next packing.
+ *
  * @param <K> what identifies a user
  */
 final class PackedStates<K> {
-  /** The heap a packed state takes besides its bytes (map node, key, user id, holder), roughly. */
+  /** The heap a packed state takes besides its bytes (map node, key, user id, slot), roughly. */
   static final int OVERHEAD = 176;
 
-  private final Map<K, Packed> packed = new ConcurrentHashMap<>();
+  private final Map<K, Slot> slots = new ConcurrentHashMap<>();
   private final StateCodec codec = new StateCodec();
-  private final ClockEviction<K, Packed> eviction;
+  private final ClockEviction<K, Slot> eviction;
   private final AtomicLong budget;
-  /** The heap the packed states take, as {@link Packed#size} counts it. */
+  /** The heap the slots take, as {@link Slot#size} counts it. */
   private final AtomicLong size = new AtomicLong();
 
-  private static final class Packed extends ClockEviction.Entry {
-    final long tag;
-    final byte[] bytes;
-    final long packedAt = System.nanoTime();
-    /** Whether its size is still counted: it is counted out once, by whoever does it first. */
-    final AtomicBoolean counted = new AtomicBoolean(true);
+  /** A user's packed state, if {@code length} is not 0; its fields are guarded by the slot itself. */
+  private static final class Slot extends ClockEviction.Entry {
+    private byte[] bytes;
+    private volatile int length;
+    private long tag;
+    private long packedAt;
+    /** Counted out of the budget (dropped from the map, or about to be): never written again. */
+    private boolean gone;
 
-    Packed(long tag, byte[] bytes) {
-      this.tag = tag;
-      this.bytes = bytes;
+    Slot(int capacity) {
+      bytes = new byte[capacity];
     }
 
     long size() {
@@ -44,7 +52,16 @@ final class PackedStates<K> {
   /** Keeps packed states up to {@code budgetBytes} of heap (0 keeps none). */
   PackedStates(long budgetBytes) {
     this.budget = new AtomicLong(budgetBytes);
-    this.eviction = new ClockEviction<>(packed, Integer.MAX_VALUE, (key, leaving) -> countOut(leaving));
+    this.eviction = new ClockEviction<>(slots, Integer.MAX_VALUE, (key, leaving) -> countOut(leaving));
+  }
+
+  /**
+   * A buffer's size for a packed state of {@code n} bytes, in 16s: room to grow by a quarter and 32
+   * bytes more (a user's state grows most over the user's first events: totals of new metrics,
+   * entries of new leaderboard runs).
+   */
+  static int capacityFor(int n) {
+    return (n + n / 4 + 32 + 15) & ~15;
   }
 
   /**
@@ -53,18 +70,50 @@ final class PackedStates<K> {
    */
   void put(K key, long tag, UserState state) {
     if (budget.get() <= 0) {
-      drop(key);
+      remove(key);
       return;
     }
-    Packed kept = new Packed(tag, codec.pack(state));
-    size.addAndGet(kept.size());
-    Packed replaced = packed.put(key, kept);
-    if (replaced != null) {
-      countOut(replaced);
+    byte[] packed = codec.pack(state);
+    for (; ; ) {
+      Slot slot = slots.get(key);
+      if (slot == null) {
+        Slot fresh = new Slot(capacityFor(packed.length));
+        fill(fresh, tag, packed);
+        size.addAndGet(fresh.size());
+        if (slots.putIfAbsent(key, fresh) == null) {
+          break;
+        }
+        size.addAndGet(-fresh.size());
+        continue;
+      }
+      synchronized (slot) {
+        if (!slot.gone) {
+          fill(slot, tag, packed);
+          slot.touch();
+          break;
+        }
+      }
+      slots.remove(key, slot); // counted out by an eviction that has not removed it yet
     }
     if (size.get() > budget.get()) {
-      eviction.evictTo(ClockEviction.stepBelow(packed.size()), any -> true);
+      eviction.evictTo(ClockEviction.stepBelow(slots.size()), any -> true);
     }
+  }
+
+  /** Writes a packed state into the slot, in its buffer if it fits and is not far too large. */
+  private void fill(Slot slot, long tag, byte[] packed) {
+    int n = packed.length;
+    if (n > slot.bytes.length || n < slot.bytes.length / 2) {
+      byte[] resized = new byte[capacityFor(n)];
+      if (!slot.gone) {
+        size.addAndGet(resized.length - slot.bytes.length);
+      }
+      slot.bytes = resized;
+    }
+    System.arraycopy(packed, 0, slot.bytes, 0, n);
+    slot.tag = tag;
+    slot.packedAt = System.nanoTime();
+    slot.length = n;
   }
 
   /**
@@ -73,16 +122,20 @@ final class PackedStates<K> {
    * user and returns null.
    */
   Taken take(K key, String userId, long tag, long recentNanos) {
-    Packed kept = packed.get(key);
-    if (kept == null) {
+    Slot slot = slots.get(key);
+    if (slot == null) {
       return null;
     }
-    if (packed.remove(key, kept)) {
-      countOut(kept);
+    synchronized (slot) {
+      int n = slot.length;
+      if (slot.gone || n == 0) {
+        return null;
+      }
+      slot.length = 0;
+      return slot.tag == tag
+          ? new Taken(codec.unpack(userId, slot.bytes, n), System.nanoTime() - slot.packedAt < recentNanos)
+          : null;
     }
-    return kept.tag == tag
-        ? new Taken(codec.unpack(userId, kept.bytes), System.nanoTime() - kept.packedAt < recentNanos)
-        : null;
   }
 
   /** A packed state taken out, unpacked, and whether it was packed recently. */
@@ -93,49 +146,85 @@ final class PackedStates<K> {
 
   /** Takes the user's packed state out, whatever it is current at, unpacked; null if none. */
   Unpacked take(K key, String userId) {
-    Packed kept = remove(key);
-    return kept == null ? null : new Unpacked(kept.tag, codec.unpack(userId, kept.bytes));
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return null;
+    }
+    synchronized (slot) {
+      int n = slot.length;
+      if (slot.gone || n == 0) {
+        return null;
+      }
+      slot.length = 0;
+      return new Unpacked(slot.tag, codec.unpack(userId, slot.bytes, n));
+    }
   }
 
-  /** Drops the user's packed state, if any. */
+  /** Drops the user's packed state, if any (its slot stays, for the user's next packing). */
   void drop(K key) {
-    remove(key);
+    Slot slot = slots.get(key);
+    if (slot != null) {
+      synchronized (slot) {
+        slot.length = 0;
+      }
+    }
   }
 
-  /** Removes the user's packed state and counts it out of the budget; returns it, or null. */
-  private Packed remove(K key) {
-    Packed gone = packed.remove(key);
+  /** Removes the user's slot and counts it out of the budget. */
+  private void remove(K key) {
+    Slot gone = slots.remove(key);
     if (gone != null) {
       countOut(gone);
     }
-    return gone;
   }
 
   void clear() {
-    packed.keySet().forEach(this::drop);
+    slots.keySet().forEach(this::remove);
   }
 
   /** Lowers the budget by a quarter and drops packed states until they fit it. */
   void relieveMemory() {
     long lowered = budget.updateAndGet(b -> b - b / 4);
     for (int round = 0; round < 64 && size.get() > lowered; round++) {
-      int n = packed.size();
+      int n = slots.size();
       eviction.evictTo(n - Math.max(1, n / 8), any -> true);
     }
   }
 
+  /** Packed states kept (slots whose state was taken out or dropped not counted). */
   int count() {
-    return packed.size();
+    int n = 0;
+    for (Slot slot : slots.values()) {
+      if (slot.length != 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
-  /** The heap the packed states take, as counted against the budget. */
+  /** The heap the slots take, as counted against the budget. */
   long bytes() {
     return size.get();
   }
 
-  private void countOut(Packed gone) {
-    if (gone.counted.compareAndSet(true, false)) {
-      size.addAndGet(-gone.size());
+  /** The heap the slots in the map take, added up slot by slot (for tests: {@link #bytes} agrees). */
+  long slotBytes() {
+    long sum = 0;
+    for (Slot slot : slots.values()) {
+      synchronized (slot) {
+        sum += slot.gone ? 0 : slot.size();
+      }
+    }
+    return sum;
+  }
+
+  private void countOut(Slot slot) {
+    synchronized (slot) {
+      if (!slot.gone) {
+        slot.gone = true;
+        slot.length = 0;
+        size.addAndGet(-slot.size());
+      }
     }
   }
 }

@@ -114,7 +114,12 @@ final class StateCodec {
   }
 
   UserState unpack(String userId, byte[] packed) {
-    In in = new In(packed);
+    return unpack(userId, packed, packed.length);
+  }
+
+  /** Same as {@link #unpack(String, byte[])} for a state packed in the first {@code length} bytes. */
+  UserState unpack(String userId, byte[] packed, int length) {
+    In in = new In(packed, length);
     String email = in.text();
     String name = in.text();
     String tz = in.word();
@@ -409,13 +414,18 @@ final class StateCodec {
 
   private final class In {
     private final byte[] buf;
+    private final int end;
     private int pos;
 
-    In(byte[] buf) {
+    In(byte[] buf, int end) {
       this.buf = buf;
+      this.end = end;
     }
 
     int raw() {
+      if (pos == end) {
+        throw new IllegalStateException("a packed state ends early");
+      }
       return buf[pos++] & 0xFF;
     }
 
@@ -440,7 +450,7 @@ final class StateCodec {
     }
 
     String utf8() {
-      int n = count();
+      int n = span(count());
       String s = new String(buf, pos, n, StandardCharsets.UTF_8);
       pos += n;
       return s;
@@ -504,18 +514,26 @@ final class StateCodec {
       if (kind == 1) {
         return BigDecimal.valueOf(signed(), scale);
       }
-      byte[] b = new byte[count()];
+      byte[] b = new byte[span(count())];
       System.arraycopy(buf, pos, b, 0, b.length);
       pos += b.length;
       return new BigDecimal(new BigInteger(b), scale);
     }
 
+    /** {@code n}, once checked that as many bytes are left. */
+    private int span(int n) {
+      if (n < 0 || n > end - pos) {
+        throw new IllegalStateException("a packed state ends early");
+      }
+      return n;
+    }
+
     boolean atEnd() {
-      return pos == buf.length;
+      return pos == end;
     }
 
     int left() {
-      return buf.length - pos;
+      return end - pos;
     }
   }
 }

@@ -155,4 +155,17 @@ class StateCodecTest {
     assertThat(codec.dictionarySize()).isEqualTo(StateCodec.DICTIONARY_LIMIT);
     assertThat(codec.unpack("u-1", codec.pack(everything("u-1")))).isEqualTo(everything("u-1"));
   }
+
+  @Test
+  void a_state_packed_at_the_start_of_a_larger_buffer_unpacks_from_its_length_and_a_cut_one_fails() {
+    byte[] packed = codec.pack(everything("u-1"));
+    byte[] buffer = java.util.Arrays.copyOf(packed, packed.length + 64);
+    java.util.Arrays.fill(buffer, packed.length, buffer.length, (byte) 0x7f); // another state's leftovers
+    assertThat(codec.unpack("u-1", buffer, packed.length)).isEqualTo(everything("u-1"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.unpack("u-1", buffer, packed.length - 1))
+        .isInstanceOf(IllegalStateException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.unpack("u-1", buffer, packed.length + 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("past its end");
+  }
 }
