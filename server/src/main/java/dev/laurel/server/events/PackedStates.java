@@ -122,20 +122,11 @@ final class PackedStates<K> {
    * user and returns null.
    */
   Taken take(K key, String userId, long tag, long recentNanos) {
-    Slot slot = slots.get(key);
-    if (slot == null) {
-      return null;
-    }
-    synchronized (slot) {
-      int n = slot.length;
-      if (slot.gone || n == 0) {
-        return null;
-      }
-      slot.length = 0;
-      return slot.tag == tag
-          ? new Taken(codec.unpack(userId, slot.bytes, n), System.nanoTime() - slot.packedAt < recentNanos)
-          : null;
-    }
+    return takeOut(
+        key,
+        (kept, bytes, length, packedAt) -> kept == tag
+            ? new Taken(codec.unpack(userId, bytes, length), System.nanoTime() - packedAt < recentNanos)
+            : null);
   }
 
   /** A packed state taken out, unpacked, and whether it was packed recently. */
@@ -146,6 +137,16 @@ final class PackedStates<K> {
 
   /** Takes the user's packed state out, whatever it is current at, unpacked; null if none. */
   Unpacked take(K key, String userId) {
+    return takeOut(key, (kept, bytes, length, packedAt) -> new Unpacked(kept, codec.unpack(userId, bytes, length)));
+  }
+
+  /** What a state taken out is turned into, under its slot's lock (the buffer is reused after). */
+  private interface Reader<R> {
+    R read(long tag, byte[] bytes, int length, long packedAt);
+  }
+
+  /** Takes the user's packed state out of its slot, read by {@code reader}; null if none. */
+  private <R> R takeOut(K key, Reader<R> reader) {
     Slot slot = slots.get(key);
     if (slot == null) {
       return null;
@@ -156,7 +157,7 @@ final class PackedStates<K> {
         return null;
       }
       slot.length = 0;
-      return new Unpacked(slot.tag, codec.unpack(userId, slot.bytes, n));
+      return reader.read(slot.tag, slot.bytes, n, slot.packedAt);
     }
   }
 
