@@ -65,6 +65,15 @@ final class PackedStates<K> {
   }
 
   /**
+   * Whether a packed state of {@code n} bytes is written into a buffer of {@code capacity}: it fits,
+   * and the buffer is no more than twice the one it would get of its own (a buffer of its own
+   * always qualifies, however small the state).
+   */
+  static boolean fits(int n, int capacity) {
+    return n <= capacity && capacity <= 2 * capacityFor(n);
+  }
+
+  /**
    * Keeps {@code state}, current at {@code tag}, in place of any packed state of the user (which is
    * dropped even when nothing is kept).
    */
@@ -100,14 +109,15 @@ final class PackedStates<K> {
     }
   }
 
-  /** Writes a packed state into the slot, in its buffer if it fits and is not far too large. */
+  /**
+   * Writes a packed state into the slot (one not gone: a new one, or one locked and checked), in its
+   * buffer if that {@linkplain #fits fits}.
+   */
   private void fill(Slot slot, long tag, byte[] packed) {
     int n = packed.length;
-    if (n > slot.bytes.length || n < slot.bytes.length / 2) {
+    if (!fits(n, slot.bytes.length)) {
       byte[] resized = new byte[capacityFor(n)];
-      if (!slot.gone) {
-        size.addAndGet(resized.length - slot.bytes.length);
-      }
+      size.addAndGet(resized.length - slot.bytes.length);
       slot.bytes = resized;
     }
     System.arraycopy(packed, 0, slot.bytes, 0, n);

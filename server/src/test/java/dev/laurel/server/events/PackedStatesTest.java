@@ -57,6 +57,17 @@ class PackedStatesTest {
   }
 
   @Test
+  void a_buffer_of_its_own_always_fits_a_state_and_its_growth_by_a_quarter_but_not_one_far_too_large() {
+    for (int n = 1; n <= 5_000; n++) {
+      int own = PackedStates.capacityFor(n);
+      assertThat(PackedStates.fits(n, own)).as("%d bytes in %d", n, own).isTrue();
+      assertThat(PackedStates.fits(n + n / 4, own)).as("%d bytes grown in %d", n, own).isTrue();
+      assertThat(PackedStates.fits(n + 1, n)).isFalse();
+      assertThat(PackedStates.fits(n, 2 * own + 16)).isFalse();
+    }
+  }
+
+  @Test
   void a_state_outgrowing_its_buffer_gets_a_larger_one_and_a_much_smaller_one_a_smaller_one() {
     PackedStates<String> packed = new PackedStates<>(1 << 20);
     packed.put("u1", 1, state("u1", 1));
