@@ -194,14 +194,14 @@ public final class Laurel implements AutoCloseable {
     // short (HeapPressure); with PostgreSQL a kept state is reused only while its version holds.
     // Behind them, more are kept packed (StateCodec) in a quarter of the heap. (The server test
     // runs set laurel.statesKeptAsObjects to 1, so that nearly every event of the suites goes
-    // through packing.) On one node, a user whose previous event is more than COLD_AFTER ago
-    // keeps the state as objects only until its writes commit.
+    // through packing.) A user whose previous event is more than COLD_AFTER ago keeps the state
+    // as objects only until its writes commit.
     long maxHeap = Runtime.getRuntime().maxMemory();
     int keptStates = Integer.getInteger("laurel.statesKeptAsObjects", HeapPressure.stateCapacity(maxHeap));
     long packedBytes = HeapPressure.packedBytes(maxHeap);
     UserStates states =
         shared
-            ? new LockingUserStates(db, users, committer, keptStates, packedBytes)
+            ? new LockingUserStates(db, users, committer, keptStates, packedBytes, COLD_AFTER)
             : new CachedUserStates(users, committer, keptStates, packedBytes, COLD_AFTER);
     HeapPressure heapPressure = HeapPressure.watch(states::relieveMemory);
     attributeAdmin.runOutsideLanesWith(states::outsideLanes); // ATTR-5

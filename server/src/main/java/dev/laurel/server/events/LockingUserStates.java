@@ -11,6 +11,7 @@ import dev.laurel.store.UserRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code COMMIT}.
  * </ul>
  *
- * <p>After the commit, the state the session staged (or read) is kept at the version it left; after
- * a failed commit the user's kept state is dropped (a claimed session whose work failed wrote
- * nothing, and keeps the state it claimed). Behind the states kept as objects, more are kept
+ * <p>After the commit, the state the session staged (or read) is kept at the version it left: as
+ * objects if the user was kept as objects or packed less than {@code coldAfter} ago, packed
+ * otherwise (a user who comes back rarely); after a failed commit the user's kept state is dropped
+ * (a claimed session whose work failed wrote nothing, and keeps the state it claimed). Behind the states kept as objects, more are kept
  * packed ({@link PackedStates}), each at the version it was kept at: a state leaving the first
  * tier is packed, and a session takes it back out, unpacked, to claim it.
  *
@@ -86,6 +88,7 @@ public final class LockingUserStates implements UserStates {
   private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
   private final ClockEviction<Key, Kept> eviction;
   private final PackedStates<Key> packed;
+  private final long coldAfterNanos;
 
   private record Key(Scope scope, String userId) {
     /** The user's advisory lock's name, and the order of a group's claims. */
@@ -107,9 +110,15 @@ public final class LockingUserStates implements UserStates {
 
   /**
    * Keeps up to {@code capacity} users' states as objects and, behind them, packed states up to
-   * {@code packedBytes} of heap (0 keeps none).
+   * {@code packedBytes} of heap (0 keeps none). A state read from the store, or unpacked more than
+   * {@code coldAfter} after it was packed, is packed again once its session committed (zero: every
+   * state is kept as objects until evicted), as in {@link CachedUserStates}: most users of a large
+   * population come back after the first tier let them go, and their states, kept as objects for
+   * seconds, were copied by the young collections and promoted for nothing.
    */
-  public LockingUserStates(Database db, UserRepository users, GroupCommitter group, int capacity, long packedBytes) {
+  public LockingUserStates(
+      Database db, UserRepository users, GroupCommitter group, int capacity, long packedBytes, Duration coldAfter) {
+    this.coldAfterNanos = coldAfter.toNanos();
     this.db = db;
     this.users = users;
     this.group = group;
@@ -121,13 +130,17 @@ public final class LockingUserStates implements UserStates {
   public <T> T session(Scope scope, String userId, Work<T> work) {
     Key key = new Key(scope, userId);
     Kept mine = kept.get(key);
+    boolean warm = true;
     if (mine == null) {
-      PackedStates.Unpacked unpacked = packed.take(key, userId);
-      mine = unpacked == null ? null : new Kept(unpacked.tag(), unpacked.state());
+      PackedStates.Unpacked unpacked = packed.take(key, userId, coldAfterNanos);
+      if (unpacked != null) {
+        mine = new Kept(unpacked.tag(), unpacked.state());
+        warm = coldAfterNanos == 0 || unpacked.recent();
+      }
     }
     if (mine != null) {
       try {
-        return claimed(key, mine, work);
+        return claimed(key, mine, warm, work);
       } catch (StoreException e) {
         if (!moved(e)) {
           throw e;
@@ -140,15 +153,15 @@ public final class LockingUserStates implements UserStates {
 
   /**
    * Runs a session on the state kept here, then writes it in the next group, claimed at the kept
-   * version, and waits for the group's commit.
+   * version, and waits for the group's commit; {@code warm}: keep the state as objects after.
    */
-  private <T> T claimed(Key key, Kept mine, Work<T> work) {
+  private <T> T claimed(Key key, Kept mine, boolean warm, Work<T> work) {
     ClaimedSession session = new ClaimedSession(key, mine);
     T result;
     try {
       result = work.run(session);
     } catch (RuntimeException | Error e) {
-      keep(key, mine.version, mine.state); // nothing was written: still the user's state
+      keep(key, mine.version, mine.state, warm); // nothing was written: still the user's state
       session.committed.completeExceptionally(e);
       throw e;
     }
@@ -159,7 +172,7 @@ public final class LockingUserStates implements UserStates {
       session.committed.completeExceptionally(e);
       throw e;
     }
-    keep(key, session.version(), session.current);
+    keep(key, session.version(), session.current, warm);
     session.committed.complete(null);
     return result;
   }
@@ -192,8 +205,15 @@ public final class LockingUserStates implements UserStates {
     return result;
   }
 
-  /** Keeps {@code state} as the user's at {@code version}, in the first tier. */
-  private void keep(Key key, long version, UserState state) {
+  /**
+   * Keeps {@code state} as the user's at {@code version}: in the first tier if {@code warm}, else
+   * packed (the session began with none kept as objects, and in the user's lane none is added).
+   */
+  private void keep(Key key, long version, UserState state, boolean warm) {
+    if (!warm) {
+      packed.put(key, version, state);
+      return;
+    }
     packed.drop(key); // older than the state kept now, or than the store's
     kept.put(key, new Kept(version, state));
     eviction.trim(any -> true);
@@ -360,10 +380,13 @@ public final class LockingUserStates implements UserStates {
       }
     }
 
-    /** After the commit: keeps the state the session left, at the version it committed. */
+    /**
+     * After the commit: keeps the state the session left, at the version it committed; read from
+     * the store, it is cold (packed) unless every state is kept as objects.
+     */
     void keep() {
       if (known && current != null && version != NO_ROW) {
-        LockingUserStates.this.keep(key, version, current);
+        LockingUserStates.this.keep(key, version, current, coldAfterNanos == 0);
       } else {
         forget(key);
       }

@@ -142,12 +142,18 @@ final class PackedStates<K> {
   /** A packed state taken out, unpacked, and whether it was packed recently. */
   record Taken(UserState state, boolean recent) {}
 
-  /** A packed state taken out, unpacked, with what it was current at. */
-  record Unpacked(long tag, UserState state) {}
+  /** A packed state taken out, unpacked, with what it was current at and whether it was packed recently. */
+  record Unpacked(long tag, UserState state, boolean recent) {}
 
-  /** Takes the user's packed state out, whatever it is current at, unpacked; null if none. */
-  Unpacked take(K key, String userId) {
-    return takeOut(key, (kept, bytes, length, packedAt) -> new Unpacked(kept, codec.unpack(userId, bytes, length)));
+  /**
+   * Takes the user's packed state out, whatever it is current at, unpacked, with whether it was
+   * packed less than {@code recentNanos} ago; null if none.
+   */
+  Unpacked take(K key, String userId, long recentNanos) {
+    return takeOut(
+        key,
+        (kept, bytes, length, packedAt) -> new Unpacked(
+            kept, codec.unpack(userId, bytes, length), System.nanoTime() - packedAt < recentNanos));
   }
 
   /** What a state taken out is turned into, under its slot's lock (the buffer is reused after). */

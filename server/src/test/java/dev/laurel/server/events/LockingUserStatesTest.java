@@ -23,6 +23,7 @@ import dev.laurel.store.UserRepository;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,8 +60,8 @@ class LockingUserStatesTest {
     users = new UserRepository(dbA);
     groupsA = new GroupCommitter(dbA);
     groupsB = new GroupCommitter(dbB);
-    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 100, 1 << 20);
-    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), groupsB, 100, 1 << 20);
+    nodeA = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 100, 1 << 20, Duration.ZERO);
+    nodeB = new LockingUserStates(dbB, new UserRepository(dbB), groupsB, 100, 1 << 20, Duration.ZERO);
   }
 
   @AfterEach
@@ -393,7 +394,7 @@ class LockingUserStatesTest {
 
   @Test
   void kept_states_beyond_the_capacity_are_dropped_and_read_again() {
-    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 2, 0);
+    LockingUserStates small = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 2, 0, Duration.ZERO);
     for (String id : List.of("a", "b", "c", "d", "e")) {
       session(small, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
     }
@@ -404,7 +405,7 @@ class LockingUserStatesTest {
 
   @Test
   void event8_packed_states_are_used_at_their_version_only() throws Exception {
-    LockingUserStates tiers = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 1, 1 << 20);
+    LockingUserStates tiers = new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 1, 1 << 20, Duration.ZERO);
     for (String id : List.of("a", "b", "c")) {
       session(tiers, id, none -> user(id, id.toUpperCase(java.util.Locale.ROOT), Map.of()));
     }
@@ -416,6 +417,37 @@ class LockingUserStatesTest {
     session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
     assertThat(read(tiers, "b").profile().name()).isEqualTo("B+B");
     assertThat(read(tiers, "c").profile().name()).isEqualTo("C");
+  }
+
+  /**
+   * EVENT-8 with issue 8's cold states: a state read from the store, or unpacked long after it was
+   * packed, is packed again once its session committed, and the next session claims it at its
+   * version without reading the store; a user back soon after stays kept as objects.
+   */
+  @Test
+  void event8_a_cold_users_state_is_packed_after_its_commit_and_a_returning_users_stays() throws Exception {
+    LockingUserStates tiers =
+        new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 100, 1 << 20, Duration.ofHours(1));
+    session(tiers, "a", none -> user("a", "A", Map.of())); // read from the store: cold
+    assertThat(tiers.keptCounts()).containsExactly(0, 1);
+    // Behind the node's back, without a version bump: the packed state is still the one used.
+    sql("UPDATE users SET name = 'Changed' WHERE id = 'a'");
+    session(tiers, "a", s -> user("a", s.profile().name() + "2", Map.of())); // packed just now: warm
+    assertThat(tiers.keptCounts()).containsExactly(1, 0);
+    assertThat(read(tiers, "a").profile().name()).isEqualTo("A2");
+
+    LockingUserStates cold =
+        new LockingUserStates(dbA, new UserRepository(dbA), groupsA, 100, 1 << 20, Duration.ofNanos(1));
+    for (String name : List.of("B", "B2", "B3")) {
+      session(cold, "b", s -> user("b", name, Map.of()));
+      assertThat(cold.keptCounts()).containsExactly(0, 1);
+    }
+    sql("UPDATE users SET name = 'Changed' WHERE id = 'b'");
+    assertThat(read(cold, "b").profile().name()).isEqualTo("B3");
+    // Another node's session bumps the version: the packed state is stale and the store is read.
+    session(nodeB, "b", s -> user("b", s.profile().name() + "+B", Map.of()));
+    assertThat(read(cold, "b").profile().name()).isEqualTo("Changed+B");
+    assertThat(cold.keptCounts()).containsExactly(0, 1);
   }
 
   private static String firstRow(dev.laurel.store.Tx tx, String query) throws SQLException {

@@ -89,13 +89,15 @@ class PackedStatesTest {
     assertThat(packed.take("u1", "u1", 1, NO_RECENCY)).isNull();
     packed.put("u1", 3, state("u1", 2));
     packed.drop("u1");
-    assertThat(packed.take("u1", "u1")).isNull();
+    assertThat(packed.take("u1", "u1", NO_RECENCY)).isNull();
     packed.put("u1", 4, state("u1", 2));
     packed.put("u2", 4, state("u2", 2));
-    assertThat(packed.take("u1", "u1")).isEqualTo(new PackedStates.Unpacked(4, state("u1", 2)));
+    assertThat(packed.take("u1", "u1", Long.MAX_VALUE)).isEqualTo(new PackedStates.Unpacked(4, state("u1", 2), true));
+    packed.put("u1", 5, state("u1", 3));
+    assertThat(packed.take("u1", "u1", NO_RECENCY)).isEqualTo(new PackedStates.Unpacked(5, state("u1", 3), false));
     packed.clear();
     assertThat(packed.bytes()).isZero();
-    assertThat(packed.take("u2", "u2")).isNull();
+    assertThat(packed.take("u2", "u2", NO_RECENCY)).isNull();
   }
 
   @Test
@@ -103,7 +105,7 @@ class PackedStatesTest {
     PackedStates<String> packed = new PackedStates<>(0);
     packed.put("u1", 1, state("u1", 2));
     assertThat(packed.bytes()).isZero();
-    assertThat(packed.take("u1", "u1")).isNull();
+    assertThat(packed.take("u1", "u1", NO_RECENCY)).isNull();
   }
 
   /**
