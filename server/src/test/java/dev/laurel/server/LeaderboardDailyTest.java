@@ -146,6 +146,28 @@ class LeaderboardDailyTest {
     }
   }
 
+  /** LB-34 for more participants than one transaction of the sweep writes (issue 8): none is left out. */
+  @Test
+  void lb34_a_sweep_snapshots_every_participant_across_its_transactions() {
+    try (LeaderboardFixture f = new LeaderboardFixture("2025-01-13T10:00:00Z")) {
+      String metricId = f.metric("words", "Words");
+      f.leaderboard("name", "Weekly words", "key", "weekly-words", "rankBy", "metric", "metricId", metricId,
+          "runUnit", "day", "runInterval", 7, "start", "2025-01-13", "status", "active");
+      int participants = 2 * 256 + 3; // DailySnapshots writes 256 a transaction
+      for (int i = 1; i <= participants; i++) {
+        f.event("words", "u" + i, i);
+      }
+      f.at("2025-01-14T00:05:00Z");
+      f.sweep();
+      for (int i = 1; i <= participants; i++) {
+        assertThat(f.get("/users/u" + i + "/leaderboards/weekly-words").path("history"))
+            .extracting(h -> h.path("date").asText() + " " + h.path("rank") + " " + h.path("value"))
+            .as("u" + i)
+            .containsExactly("2025-01-13 " + (participants + 1 - i) + " " + i);
+      }
+    }
+  }
+
   @Test
   void lb2_lb6_users_in_different_zones_contribute_to_their_local_days_run() {
     // 2025-01-15 11:00 UTC: 2025-01-16 01:00 in Pacific/Kiritimati, 03:00 on the 15th in Los Angeles

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,14 @@ final class DailySnapshots {
     this.archive = archive;
     this.rankings = rankings;
   }
+
+  /**
+   * Snapshots written per transaction. Issue 8: a run's first pass over 100,000 participants wrote
+   * them all in one transaction, which held the embedded store's one writer, and every event
+   * behind it, for seconds. A pass cut short between chunks is completed by the next one: a
+   * snapshot written is not due again, one not written still is.
+   */
+  static final int CHUNK = 256;
 
   private record Standing(Integer rank, Long value) {}
 
@@ -69,15 +78,16 @@ final class DailySnapshots {
       Snapshot.toClose(last.get(e.getKey()), today, run, e.getValue().rank(), e.getValue().value())
           .ifPresent(s -> due.put(e.getKey(), s));
     }
-    if (due.isEmpty()) {
-      return;
+    List<Map.Entry<String, Snapshot>> rows = new ArrayList<>(due.entrySet());
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      List<Map.Entry<String, Snapshot>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+      db.write(tx -> {
+        for (Map.Entry<String, Snapshot> e : chunk) {
+          archive.saveSnapshot(tx, lb.id(), run.start(), e.getKey(), e.getValue());
+        }
+        return null;
+      });
     }
-    db.write(tx -> {
-      for (Map.Entry<String, Snapshot> e : due.entrySet()) {
-        archive.saveSnapshot(tx, lb.id(), run.start(), e.getKey(), e.getValue());
-      }
-      return null;
-    });
   }
 
   /** TIME-2: the user's zone, UTC when unset. */
