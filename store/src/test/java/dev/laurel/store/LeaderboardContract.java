@@ -318,5 +318,13 @@ abstract class LeaderboardContract {
     assertThat(rankings.users(scope, List.of("u1", "u2", "nobody")))
         .containsOnlyKeys("u1", "u2")
         .containsEntry("u1", new RankingRepository.UserInfo("Ada", "Europe/London"));
+    // Over several queries (500 ids each), and in the scope asked for only.
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_100; i++) {
+      many.add(i == 700 ? "u1" : "nobody" + i);
+    }
+    many.add("u2");
+    assertThat(rankings.users(scope, many)).containsOnlyKeys("u1", "u2");
+    assertThat(rankings.users(Scope.defaultTenant("another-env"), many)).isEmpty();
   }
 }
