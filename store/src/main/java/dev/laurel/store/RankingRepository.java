@@ -356,14 +356,15 @@ public final class RankingRepository {
     return out;
   }
 
+  /** The query of {@link #users} for one chunk of ids, bound. */
   private PreparedStatement usersQuery(Connection c, Scope scope, List<String> ids) throws SQLException {
     boolean postgres = db.dialect() == Dialect.POSTGRESQL;
-    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
     PreparedStatement ps =
         c.prepareStatement(
             postgres
                 ? USERS_BY_KEY
-                : "SELECT id, name, tz FROM users WHERE env_id = ? AND tenant_id = ? AND id IN (" + marks + ")");
+                : "SELECT id, name, tz FROM users WHERE env_id = ? AND tenant_id = ? AND id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
     try {
       int next = 1;
       if (postgres) {

@@ -55,9 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>After the commit, the state the session staged (or read) is kept at the version it left: as
  * objects if the user was kept as objects or packed less than {@code coldAfter} ago, packed
  * otherwise (a user who comes back rarely); after a failed commit the user's kept state is dropped
- * (a claimed session whose work failed wrote nothing, and keeps the state it claimed). Behind the states kept as objects, more are kept
- * packed ({@link PackedStates}), each at the version it was kept at: a state leaving the first
- * tier is packed, and a session takes it back out, unpacked, to claim it.
+ * (a claimed session whose work failed wrote nothing, and keeps the state it claimed). Behind the
+ * states kept as objects, more are kept packed ({@link PackedStates}), each at the version it was
+ * kept at: a state leaving the first tier is packed, and a session takes it back out, unpacked, to
+ * claim it.
  *
  * <p>A session's staged writes are done when they commit: await them outside the session, as
  * with {@link CachedUserStates}.

@@ -142,7 +142,10 @@ final class PackedStates<K> {
   /** A packed state taken out, unpacked, and whether it was packed recently. */
   record Taken(UserState state, boolean recent) {}
 
-  /** A packed state taken out, unpacked, with what it was current at and whether it was packed recently. */
+  /**
+   * A packed state taken out, unpacked, with what it was current at, and whether it was packed
+   * recently.
+   */
   record Unpacked(long tag, UserState state, boolean recent) {}
 
   /**
