@@ -104,9 +104,7 @@ class LeaderboardDailyTest {
   void lb34_history_records_the_users_own_moves_and_being_overtaken() {
     // 2025-01-13 (a Monday) 10:00 UTC
     try (LeaderboardFixture f = new LeaderboardFixture("2025-01-13T10:00:00Z")) {
-      String metricId = f.metric("words", "Words");
-      f.leaderboard("name", "Weekly words", "key", "weekly-words", "rankBy", "metric", "metricId", metricId,
-          "runUnit", "day", "runInterval", 7, "start", "2025-01-13", "status", "active");
+      weeklyWords(f);
       f.event("words", "alice", 1000);
       f.at("2025-01-14T00:05:00Z");
       f.sweep();
@@ -150,9 +148,7 @@ class LeaderboardDailyTest {
   @Test
   void lb34_a_sweep_snapshots_every_participant_across_its_transactions() {
     try (LeaderboardFixture f = new LeaderboardFixture("2025-01-13T10:00:00Z")) {
-      String metricId = f.metric("words", "Words");
-      f.leaderboard("name", "Weekly words", "key", "weekly-words", "rankBy", "metric", "metricId", metricId,
-          "runUnit", "day", "runInterval", 7, "start", "2025-01-13", "status", "active");
+      weeklyWords(f);
       int participants = 2 * 256 + 3; // DailySnapshots writes 256 a transaction
       for (int i = 1; i <= participants; i++) {
         f.event("words", "u" + i, i);
@@ -166,6 +162,13 @@ class LeaderboardDailyTest {
             .containsExactly("2025-01-13 " + (participants + 1 - i) + " " + i);
       }
     }
+  }
+
+  /** A weekly leaderboard of the metric "words", from Monday 2025-01-13. */
+  private static void weeklyWords(LeaderboardFixture f) {
+    String metricId = f.metric("words", "Words");
+    f.leaderboard("name", "Weekly words", "key", "weekly-words", "rankBy", "metric", "metricId", metricId,
+        "runUnit", "day", "runInterval", 7, "start", "2025-01-13", "status", "active");
   }
 
   @Test
