@@ -148,7 +148,7 @@ public final class CachedUserStates implements UserStates {
     if (entry != null) {
       entries.remove(key, entry);
     }
-    PackedStates.Taken taken = packed.take(key, userId, generation, coldAfterNanos);
+    PackedStates.Unpacked taken = packed.take(key, userId, generation, coldAfterNanos);
     if (taken != null) {
       if (coldAfterNanos == 0 || taken.recent()) {
         // Back into the first tier; a state that is in neither tier is read from the store.

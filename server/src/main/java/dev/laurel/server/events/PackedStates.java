@@ -4,6 +4,7 @@ import dev.laurel.engine.user.UserState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 /**
  * Issue 8: the second tier of kept users' states, behind those kept as objects: states packed by
@@ -126,46 +127,28 @@ final class PackedStates<K> {
     slot.length = n;
   }
 
+  /** A packed state taken out, unpacked, with what it was current at and whether it was packed recently. */
+  record Unpacked(long tag, UserState state, boolean recent) {}
+
   /**
    * Takes the user's packed state out if it is current at {@code tag} and returns it unpacked, with
    * whether it was packed less than {@code recentNanos} ago; otherwise drops any packed state of the
    * user and returns null.
    */
-  Taken take(K key, String userId, long tag, long recentNanos) {
-    return takeOut(
-        key,
-        (kept, bytes, length, packedAt) -> kept == tag
-            ? new Taken(codec.unpack(userId, bytes, length), System.nanoTime() - packedAt < recentNanos)
-            : null);
+  Unpacked take(K key, String userId, long tag, long recentNanos) {
+    return takeOut(key, userId, recentNanos, kept -> kept == tag);
   }
 
-  /** A packed state taken out, unpacked, and whether it was packed recently. */
-  record Taken(UserState state, boolean recent) {}
-
-  /**
-   * A packed state taken out, unpacked, with what it was current at, and whether it was packed
-   * recently.
-   */
-  record Unpacked(long tag, UserState state, boolean recent) {}
-
-  /**
-   * Takes the user's packed state out, whatever it is current at, unpacked, with whether it was
-   * packed less than {@code recentNanos} ago; null if none.
-   */
+  /** Same as {@link #take(Object, String, long, long)}, whatever the state is current at. */
   Unpacked take(K key, String userId, long recentNanos) {
-    return takeOut(
-        key,
-        (kept, bytes, length, packedAt) -> new Unpacked(
-            kept, codec.unpack(userId, bytes, length), System.nanoTime() - packedAt < recentNanos));
+    return takeOut(key, userId, recentNanos, any -> true);
   }
 
-  /** What a state taken out is turned into, under its slot's lock (the buffer is reused after). */
-  private interface Reader<R> {
-    R read(long tag, byte[] bytes, int length, long packedAt);
-  }
-
-  /** Takes the user's packed state out of its slot, read by {@code reader}; null if none. */
-  private <R> R takeOut(K key, Reader<R> reader) {
+  /**
+   * Takes the user's packed state out of its slot and, if {@code current} accepts its tag, unpacks it
+   * (under the slot's lock: the buffer is reused after); null if none or not accepted.
+   */
+  private Unpacked takeOut(K key, String userId, long recentNanos, LongPredicate current) {
     Slot slot = slots.get(key);
     if (slot == null) {
       return null;
@@ -176,7 +159,9 @@ final class PackedStates<K> {
         return null;
       }
       slot.length = 0;
-      return reader.read(slot.tag, slot.bytes, n, slot.packedAt);
+      return current.test(slot.tag)
+          ? new Unpacked(slot.tag, codec.unpack(userId, slot.bytes, n), System.nanoTime() - slot.packedAt < recentNanos)
+          : null;
     }
   }
 

@@ -44,7 +44,7 @@ class PackedStatesTest {
     long counted = packed.bytes();
     assertThat(counted).isGreaterThan(PackedStates.OVERHEAD);
 
-    PackedStates.Taken taken = packed.take("u1", "u1", 1, NO_RECENCY);
+    PackedStates.Unpacked taken = packed.take("u1", "u1", 1, NO_RECENCY);
     assertThat(taken.state()).isEqualTo(state("u1", 3));
     assertThat(packed.count()).isZero(); // taken out: nothing left to read
     assertThat(packed.bytes()).isEqualTo(counted); // the buffer stays, for the next packing
@@ -137,7 +137,7 @@ class PackedStatesTest {
               putAt.put(user + "@" + tag + "#" + s.totals().size(), s);
               packed.put(user, tag, s);
             } else {
-              PackedStates.Taken taken = packed.take(user, user, tag, NO_RECENCY);
+              PackedStates.Unpacked taken = packed.take(user, user, tag, NO_RECENCY);
               if (taken != null) {
                 UserState s = taken.state();
                 assertThat(putAt.get(user + "@" + tag + "#" + s.totals().size())).isEqualTo(s);
